@@ -1,0 +1,1 @@
+"""The partygraph model and its database backends."""

@@ -1,0 +1,97 @@
+"""The backend interface: run parameterised Cypher, get plain Python rows.
+
+Rows are lists of dicts of plain values — str, int, float, bool, ``datetime.date``,
+list, dict — so no code above ``graph/`` knows which database it talks to.  A node
+comes back as ``{"_labels": [...], **properties}``, a relationship as
+``{"_type": ..., **properties}``, a path as ``{"_nodes": [...], "_relationships": [...]}``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+from graph.dialect import Dialect
+
+__all__ = ["Backend", "Writer", "BackendError", "Row", "plain_params", "open_backend"]
+
+Row = dict[str, Any]
+
+
+class BackendError(RuntimeError):
+    """A database problem, worded for the user: what went wrong and what to do."""
+
+
+class Writer(Protocol):
+    """What an atomic load writes through: every ``run`` commits together or not at all."""
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """Run one write statement inside the atomic unit."""
+
+
+class Backend(ABC):
+    """A graph database that speaks (a dialect of) openCypher."""
+
+    name: str
+    dialect: Dialect
+
+    @abstractmethod
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """Run ``cypher`` in a read-only session; a write in it is refused by the database."""
+
+    @abstractmethod
+    def write(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """Run ``cypher`` as one write transaction."""
+
+    @abstractmethod
+    def atomic(self) -> AbstractContextManager[Writer]:
+        """A unit of writes that is committed whole when the block ends, or not at all."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Delete every node and relationship (the schema stays)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections."""
+
+    def __enter__(self) -> "Backend":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def plain_params(params: dict[str, Any] | None) -> dict[str, Any]:
+    """Parameters both databases take: dates become ISO text (Cypher reads them with ``date($x)``)."""
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: convert(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [convert(v) for v in value]
+        return value
+
+    return convert(params or {})
+
+
+def open_backend(settings) -> Backend:
+    """Open the backend that ``settings`` names.
+
+    Example:
+        >>> from graph.config import load_settings
+        >>> with open_backend(load_settings("embedded")) as db:
+        ...     db.read("RETURN 1 AS one")
+        [{'one': 1}]
+    """
+    if settings.backend == "neo4j":
+        from graph.neo4j_backend import Neo4jBackend
+
+        return Neo4jBackend(settings)
+    from graph.embedded_backend import EmbeddedBackend
+
+    return EmbeddedBackend(settings)

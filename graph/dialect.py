@@ -1,0 +1,63 @@
+"""The differences between Neo4j's Cypher and FalkorDB's, handled here and nowhere else.
+
+Query files are written in the common subset of both.  Where the two differ, a query
+uses one of the macros below, which each dialect expands:
+
+* ``days_since_epoch(x)`` — the day number of the date ``x`` (1970-01-01 is 0), so that
+  ``days_since_epoch(b) - days_since_epoch(a)`` is the days between two dates.
+  FalkorDB has no date subtraction and no ``duration.between``; the expansion is the
+  civil-calendar day count from ``x.year``, ``x.month`` and ``x.day``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Dialect", "NEO4J", "FALKORDB"]
+
+_DAYS = re.compile(r"days_since_epoch\(((?:[^()]|\([^()]*\))*)\)")
+
+# Days from 1970-01-01 to y-m-d (Howard Hinnant's days_from_civil), with integer division.
+_FALKOR_DAYS = (
+    "(({y} - CASE WHEN {m} <= 2 THEN 1 ELSE 0 END) * 365"
+    " + ({y} - CASE WHEN {m} <= 2 THEN 1 ELSE 0 END) / 4"
+    " - ({y} - CASE WHEN {m} <= 2 THEN 1 ELSE 0 END) / 100"
+    " + ({y} - CASE WHEN {m} <= 2 THEN 1 ELSE 0 END) / 400"
+    " + (153 * ({m} + CASE WHEN {m} > 2 THEN -3 ELSE 9 END) + 2) / 5 + {d} - 1 - 719468)"
+)
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """One database's flavour of Cypher.
+
+    Attributes:
+        name: ``neo4j`` or ``falkordb``; also the suffix of a query's dialect variant file.
+        has_ddl_if_not_exists: ``CREATE … IF NOT EXISTS`` is accepted.
+        has_fulltext: a full-text name index can be created.
+    """
+
+    name: str
+    has_ddl_if_not_exists: bool
+    has_fulltext: bool
+
+    def expand(self, cypher: str) -> str:
+        """Expand the macros in ``cypher`` for this database.
+
+        Example:
+            >>> NEO4J.expand("RETURN days_since_epoch(d)")
+            "RETURN duration.inDays(date('1970-01-01'), d).days"
+        """
+        if self.name == "neo4j":
+            return _DAYS.sub(lambda m: f"duration.inDays(date('1970-01-01'), {m.group(1)}).days", cypher)
+
+        def falkor_days(match: re.Match[str]) -> str:
+            expr = f"({match.group(1)})"
+            return _FALKOR_DAYS.format(y=f"{expr}.year", m=f"{expr}.month", d=f"{expr}.day")
+
+        return _DAYS.sub(falkor_days, cypher)
+
+
+NEO4J = Dialect("neo4j", has_ddl_if_not_exists=True, has_fulltext=True)
+FALKORDB = Dialect("falkordb", has_ddl_if_not_exists=False, has_fulltext=True)

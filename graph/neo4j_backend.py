@@ -1,0 +1,112 @@
+"""Neo4j through the official driver (6.x, with neo4j-rust-ext).
+
+Reads run in READ transactions (``execute_read``), so on a cluster or Aura they are
+routed to readers and any write in them is refused by the server itself.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+from graph.backend import Backend, BackendError, Row, plain_params
+from graph.dialect import NEO4J
+from graph.values import plain_value
+
+__all__ = ["Neo4jBackend"]
+
+
+class _TransactionWriter:
+    """Writes through one open Neo4j transaction on behalf of :meth:`Neo4jBackend.atomic`."""
+
+    def __init__(self, backend: "Neo4jBackend", tx) -> None:
+        self._backend = backend
+        self._tx = tx
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """Run one write statement inside the transaction."""
+        return self._backend._collect(lambda: self._tx.run(self._backend.dialect.expand(cypher),
+                                                         plain_params(params)))
+
+
+class Neo4jBackend(Backend):
+    """A Neo4j 5 database reached over Bolt (``bolt://``) or routing (``neo4j://``)."""
+
+    name = "neo4j"
+    dialect = NEO4J
+
+    def __init__(self, settings) -> None:
+        import neo4j
+
+        self.settings = settings
+        self._neo4j = neo4j
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password())
+            )
+            self._driver.verify_connectivity()
+        except neo4j.exceptions.AuthError as error:
+            raise BackendError(
+                f"Neo4j at {settings.neo4j_uri} refused user {settings.neo4j_user!r}: wrong password? "
+                "Set NEO4J_PASSWORD (never put it on the command line)."
+            ) from error
+        except (neo4j.exceptions.ServiceUnavailable, OSError, ValueError) as error:
+            raise BackendError(
+                f"cannot reach Neo4j at {settings.neo4j_uri} ({type(error).__name__}). "
+                "Start the local one with `partygraph neo4j start`, or set NEO4J_URI to your server."
+            ) from error
+
+    def _collect(self, run) -> list[Row]:
+        neo4j = self._neo4j
+        try:
+            result = run()
+            return [{k: plain_value(v) for k, v in record.items()} for record in result]
+        except neo4j.exceptions.ClientError as error:
+            raise BackendError(f"Neo4j refused the query: {error.message}") from error
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError) as error:
+            raise BackendError(f"lost the connection to Neo4j at {self.settings.neo4j_uri}: {error}") from error
+
+    def _session(self, access_mode: str):
+        return self._driver.session(database=self.settings.neo4j_database, default_access_mode=access_mode)
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """Run ``cypher`` in a READ transaction; Neo4j refuses any write in it."""
+        query = self.dialect.expand(cypher)
+        with self._session(self._neo4j.READ_ACCESS) as session:
+            return self._collect(lambda: session.execute_read(
+                lambda tx: list(tx.run(query, plain_params(params)))))
+
+    def write(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """Run ``cypher`` in one WRITE transaction."""
+        query = self.dialect.expand(cypher)
+        with self._session(self._neo4j.WRITE_ACCESS) as session:
+            return self._collect(lambda: session.execute_write(
+                lambda tx: list(tx.run(query, plain_params(params)))))
+
+    def schema_command(self, cypher: str) -> None:
+        """Run one schema statement (DDL) in an auto-commit transaction, as Neo4j requires."""
+        with self._session(self._neo4j.WRITE_ACCESS) as session:
+            self._collect(lambda: session.run(cypher))
+
+    @contextmanager
+    def atomic(self) -> Iterator[_TransactionWriter]:
+        """One explicit transaction: committed when the block ends, rolled back on any error."""
+        with self._session(self._neo4j.WRITE_ACCESS) as session:
+            tx = session.begin_transaction()
+            try:
+                yield _TransactionWriter(self, tx)
+                tx.commit()
+            except BaseException:
+                if not tx.closed():
+                    tx.rollback()
+                raise
+
+    def clear(self) -> None:
+        """Delete every node and relationship in batches, keeping indexes and constraints."""
+        with self._session(self._neo4j.WRITE_ACCESS) as session:
+            self._collect(lambda: session.run(
+                "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"))
+
+    def close(self) -> None:
+        """Close the driver."""
+        self._driver.close()

@@ -1,0 +1,109 @@
+"""Constraints and indexes derived from the model, applied idempotently on either backend.
+
+Every label (and the shared labels ``Territory`` and ``Unit``) gets a unique ``id``;
+properties marked ``indexed`` get a range index; node names get a full-text index.
+The DDL is generated here from :mod:`graph.model` — never from user input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.backend import Backend
+from graph.model import NODE_TYPES
+
+__all__ = ["SchemaItem", "schema_items", "apply_schema", "describe_schema"]
+
+
+@dataclass(frozen=True)
+class SchemaItem:
+    """One constraint or index: ``kind`` is ``unique``, ``index`` or ``fulltext``."""
+
+    kind: str
+    label: str
+    property: str
+
+
+def schema_items() -> list[SchemaItem]:
+    """Every constraint and index the model asks for, in a stable order."""
+    items: list[SchemaItem] = []
+    shared_labels: list[str] = []
+    for node in NODE_TYPES:
+        items.append(SchemaItem("unique", node.label, "id"))
+        for extra in node.extra_labels:
+            if extra not in shared_labels:
+                shared_labels.append(extra)
+        for prop in node.properties:
+            if prop.indexed:
+                items.append(SchemaItem("index", node.label, prop.name))
+            if prop.name == "name" and prop.indexed:
+                items.append(SchemaItem("fulltext", node.label, "name"))
+    items.extend(SchemaItem("unique", label, "id") for label in shared_labels)
+    return items
+
+
+def _neo4j_statement(item: SchemaItem) -> str:
+    name = f"{item.label.lower()}_{item.property}_{item.kind}"
+    if item.kind == "unique":
+        return f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{item.label}) REQUIRE n.{item.property} IS UNIQUE"
+    if item.kind == "index":
+        return f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{item.label}) ON (n.{item.property})"
+    return f"CREATE FULLTEXT INDEX {name} IF NOT EXISTS FOR (n:{item.label}) ON EACH [n.{item.property}]"
+
+
+def _apply_falkordb(db) -> None:
+    # FalkorDB has no IF NOT EXISTS: read what exists first.  A unique constraint needs
+    # an exact-match index on the property beneath it.
+    db.write("MERGE (n:_PartygraphSchema {id: 'schema'}) DELETE n")  # creates the graph if new
+    indexed = {(row["label"], prop, kind)
+               for row in db.read("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types")
+               for prop in row["properties"] for kind in row["types"].get(prop, [])}
+    constrained = {(row["label"], tuple(row["properties"]))
+                   for row in db.read("CALL db.constraints() YIELD label, properties RETURN label, properties")}
+    for item in schema_items():
+        if item.kind == "fulltext":
+            if (item.label, item.property, "FULLTEXT") not in indexed:
+                db.write(f"CREATE FULLTEXT INDEX FOR (n:{item.label}) ON (n.{item.property})")
+            continue
+        if (item.label, item.property, "RANGE") not in indexed:
+            db.write(f"CREATE INDEX FOR (n:{item.label}) ON (n.{item.property})")
+            indexed.add((item.label, item.property, "RANGE"))
+        if item.kind == "unique" and (item.label, (item.property,)) not in constrained:
+            db.command("GRAPH.CONSTRAINT", "CREATE", db.graph_name, "UNIQUE", "NODE", item.label,
+                       "PROPERTIES", "1", item.property)
+
+
+def apply_schema(db: Backend) -> None:
+    """Create every constraint and index that is missing; running it twice changes nothing.
+
+    Example:
+        >>> apply_schema(db)  # doctest: +SKIP
+    """
+    if db.dialect.name == "neo4j":
+        for item in schema_items():
+            db.schema_command(_neo4j_statement(item))
+    else:
+        _apply_falkordb(db)
+
+
+def describe_schema(db: Backend) -> list[tuple[str, str, str]]:
+    """The constraints and indexes the database reports, as sorted (kind, label, property) triples."""
+    if db.dialect.name == "neo4j":
+        found = {("unique", r["labels"][0], r["properties"][0])
+                 for r in db.read("SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties, type "
+                                  "WHERE type = 'UNIQUENESS' RETURN labels, properties")}
+        found |= {(r["type"].lower(), r["labels"][0], r["properties"][0])
+                  for r in db.read("SHOW INDEXES YIELD labelsOrTypes AS labels, properties, type, owningConstraint "
+                                   "WHERE owningConstraint IS NULL AND labels IS NOT NULL "
+                                   "AND type IN ['RANGE', 'FULLTEXT'] RETURN labels, properties, type")}
+        return sorted(("index" if k == "range" else k, lab, p) for k, lab, p in found)
+    found = {("unique", r["label"], r["properties"][0])
+             for r in db.read("CALL db.constraints() YIELD label, properties RETURN label, properties")}
+    for row in db.read("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types"):
+        for prop in row["properties"]:
+            kinds = row["types"].get(prop, [])
+            if "FULLTEXT" in kinds:
+                found.add(("fulltext", row["label"], prop))
+            if "RANGE" in kinds and ("unique", row["label"], prop) not in found:
+                found.add(("index", row["label"], prop))
+    return sorted(found)

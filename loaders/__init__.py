@@ -1,0 +1,1 @@
+"""Input handling and the Cypher loaders: files in, validated, into the graph."""

@@ -1,0 +1,179 @@
+"""Read an input folder of CSV files or one Excel workbook into raw tables.
+
+CSV files may be UTF-8 (with or without BOM) or GBK/GB18030; the encoding is detected.
+Headers may be English (``name``) or Chinese (``名称``).  Nothing is typed or checked
+here beyond what is needed to read the file: :mod:`loaders.validate` does the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from loaders.input_files import INPUT_FILES, InputFile
+from loaders.problems import Problem, short
+
+__all__ = ["RawTable", "read_input", "decode_csv"]
+
+_BY_NAME = {f.name: f for f in INPUT_FILES}
+_BY_ZH = {f.zh: f for f in INPUT_FILES}
+MAX_CELL_CHARS = 10_000
+
+
+@dataclass
+class RawTable:
+    """One file or sheet as read: header cells and rows of text keyed by column name.
+
+    ``columns`` maps each recognised header cell to its column name; ``rows`` holds
+    (row number, {column name: text}) with the header as row 1.
+    """
+
+    spec: InputFile
+    source: str
+    columns: dict[str, str] = field(default_factory=dict)
+    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)
+
+
+def decode_csv(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
+    """Decode CSV bytes as UTF-8 (BOM or not), else GB18030; a problem when neither fits."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030"), []
+        except UnicodeDecodeError:
+            return None, [Problem(
+                source, 0, "", f"byte {utf8_error.start}",
+                "文件编码无法识别(应为UTF-8或GBK),可能混有两种编码",
+                "cannot decode the file as UTF-8 or GBK; it may mix both encodings")]
+
+
+def _header_map(spec: InputFile, header: list[str], source: str) -> tuple[dict[str, str], list[Problem]]:
+    by_header = {}
+    for column in spec.columns:
+        by_header[column.name.lower()] = column.name
+        by_header[column.zh] = column.name
+    mapping: dict[str, str] = {}
+    problems: list[Problem] = []
+    for cell in header:
+        text = (cell or "").strip()
+        name = by_header.get(text) or by_header.get(text.lower())
+        if name is None:
+            problems.append(Problem(source, 1, text, "", "未知的列,已忽略", "unknown column, ignored", "warning"))
+        elif name in mapping.values():
+            problems.append(Problem(source, 1, text, "", "列重复", "the same column appears twice"))
+        else:
+            mapping[text] = name
+    for column in spec.columns:
+        if column.required and column.name not in mapping.values():
+            problems.append(Problem(source, 1, column.name, "", f"缺少必需的列 {column.name}/{column.zh}",
+                                    f"required column {column.name} ({column.zh}) is missing"))
+    return mapping, problems
+
+
+def _table_from_cells(spec: InputFile, source: str, cells: list[list[object]]) -> tuple[RawTable, list[Problem]]:
+    table = RawTable(spec, source)
+    if not cells:
+        return table, [Problem(source, 0, "", "", "文件为空(没有表头)", "the file is empty (no header row)")]
+    header = ["" if c is None else str(c) for c in cells[0]]
+    mapping, problems = _header_map(spec, header, source)
+    table.columns = mapping
+    for offset, values in enumerate(cells[1:], start=2):
+        if all(v is None or str(v).strip() == "" for v in values):
+            continue
+        row: dict[str, object] = {}
+        for header_cell, value in zip(header, values):
+            name = mapping.get(header_cell.strip())
+            if name is None:
+                continue
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                problems.append(Problem(source, offset, header_cell, short(value),
+                                        f"单元格过长(超过{MAX_CELL_CHARS}字)",
+                                        f"cell longer than {MAX_CELL_CHARS} characters"))
+                value = None
+            row[name] = value
+        if len(values) > len(header) and any(str(v).strip() for v in values[len(header):] if v is not None):
+            problems.append(Problem(source, offset, "", short(values[len(header):]),
+                                    "该行的值多于表头的列", "the row has more values than the header has columns"))
+        table.rows.append((offset, row))
+    return table, problems
+
+
+def _read_csv(path: Path, spec: InputFile) -> tuple[RawTable | None, list[Problem]]:
+    text, problems = decode_csv(path.read_bytes(), path.name)
+    if text is None:
+        return None, problems
+    try:
+        cells = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as error:
+        return None, [Problem(path.name, 0, "", "", f"CSV格式错误:{error}", f"malformed CSV: {error}")]
+    return _table_from_cells(spec, path.name, cells)
+
+
+def _read_workbook(path: Path) -> tuple[list[RawTable], list[Problem]]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=False, data_only=False)
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        return [], [Problem(path.name, 0, "", "", f"无法读取工作簿:{error}", f"cannot read the workbook: {error}")]
+    tables, problems = [], []
+    for sheet in book.worksheets:
+        spec = _BY_NAME.get(sheet.title) or _BY_ZH.get(sheet.title)
+        source = f"{path.name}!{sheet.title}"
+        if spec is None:
+            if sheet.title not in ("说明", "README"):
+                problems.append(Problem(source, 0, "", "", "未知的工作表,已忽略", "unknown sheet, ignored", "warning"))
+            continue
+        for merged in sheet.merged_cells.ranges:
+            problems.append(Problem(source, merged.min_row, "", str(merged), "不支持合并单元格",
+                                    "merged cells are not supported; unmerge them"))
+        cells = []
+        for row in sheet.iter_rows():
+            values = []
+            for cell in row:
+                value = cell.value
+                if cell.data_type == "f":
+                    problems.append(Problem(source, cell.row, str(cell.column_letter), short(value),
+                                            "单元格是公式,请粘贴为数值", "the cell holds a formula; paste it as a value"))
+                    value = None
+                values.append(value)
+            cells.append(values)
+        table, found = _table_from_cells(spec, source, cells)
+        tables.append(table)
+        problems.extend(found)
+    return tables, problems
+
+
+def read_input(path: Path) -> tuple[list[RawTable], list[Problem]]:
+    """Read a folder of ``<name>.csv`` files or one ``.xlsx`` workbook.
+
+    Returns the tables in load order and every problem met while reading.
+
+    Example:
+        >>> tables, problems = read_input(Path("demo"))  # doctest: +SKIP
+    """
+    path = Path(path)
+    if path.is_file() and path.suffix.lower() in (".xlsx", ".xlsm"):
+        tables, problems = _read_workbook(path)
+    elif path.is_dir():
+        tables, problems = [], []
+        for csv_path in sorted(path.glob("*.csv")):
+            spec = _BY_NAME.get(csv_path.stem) or _BY_ZH.get(csv_path.stem)
+            if spec is None:
+                problems.append(Problem(csv_path.name, 0, "", "", "未知的文件,已忽略", "unknown file, ignored",
+                                        "warning"))
+                continue
+            table, found = _read_csv(csv_path, spec)
+            problems.extend(found)
+            if table is not None:
+                tables.append(table)
+    else:
+        raise FileNotFoundError(f"{path}: not a folder of CSV files or an .xlsx workbook")
+    order = {f.name: i for i, f in enumerate(INPUT_FILES)}
+    tables.sort(key=lambda t: order[t.spec.name])
+    if not tables and not any(p.severity == "error" for p in problems):
+        problems.append(Problem(str(path), 0, "", "", "没有找到可识别的输入文件", "no recognised input file found"))
+    return tables, problems

@@ -1,0 +1,255 @@
+"""Validation of all input files together, before anything is written.
+
+It finds every problem, not only the first: missing or unknown columns, empty required
+cells, wrong types, bad dates, out-of-range numbers, duplicate ids, references to ids
+that exist neither in the files nor in the graph, organizations that are their own
+ancestor, members in two organizations at once, and end dates before start dates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.backend import Backend
+from graph.model import NODES
+from graph.statements import read_statements
+from loaders.problems import Problem, short
+from loaders.reader import RawTable
+from loaders.values import CellError, parse_cell
+
+__all__ = ["ValidatedInput", "validate_tables"]
+
+_STATEMENTS = read_statements(Path(__file__).parent)
+
+# Pairs of (earlier, later) date columns that must not run backwards.
+_DATE_ORDER = (("since", "until"), ("starts_on", "ends_on"), ("raised_on", "assigned_on"),
+               ("raised_on", "done_on"), ("done_on", "evaluated_on"), ("founded", "term_end"))
+
+
+@dataclass
+class ValidatedInput:
+    """Typed rows per input file, ready for the loaders, and the problems found."""
+
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return not any(p.severity == "error" for p in self.problems)
+
+
+@dataclass
+class _Located:
+    """Where a value came from, to name it in a problem."""
+
+    source: str
+    row: int
+    header: str
+
+
+def _header_of(table: RawTable, column: str) -> str:
+    return next((h for h, name in table.columns.items() if name == column), column)
+
+
+def _type_rows(table: RawTable, problems: list[Problem]) -> list[tuple[int, dict]]:
+    typed_rows = []
+    for row_number, raw in table.rows:
+        typed: dict = {}
+        for column in table.spec.columns:
+            value = raw.get(column.name)
+            empty = value is None or (isinstance(value, str) and not value.strip())
+            if empty:
+                if column.required:
+                    problems.append(Problem(table.source, row_number, _header_of(table, column.name), "",
+                                            "必填项为空", "required value is empty"))
+                typed[column.name] = [] if column.many else None
+                continue
+            is_id = column.name == "id" or bool(column.references)
+            try:
+                if column.many:
+                    typed[column.name] = [parse_cell(v, "str", is_id=True) for v in parse_cell(value, "list")]
+                else:
+                    typed[column.name] = parse_cell(value, column.type, column.choices, is_id=is_id)
+            except CellError as error:
+                problems.append(Problem(table.source, row_number, _header_of(table, column.name), short(value),
+                                        error.zh, error.en))
+                typed[column.name] = None
+                continue
+            number = typed[column.name]
+            if column.type in ("int", "float") and number is not None:
+                if column.minimum is not None and number < column.minimum:
+                    problems.append(Problem(table.source, row_number, _header_of(table, column.name), short(value),
+                                            f"不能小于{column.minimum:g}", f"must not be below {column.minimum:g}"))
+                if column.maximum is not None and number > column.maximum:
+                    problems.append(Problem(table.source, row_number, _header_of(table, column.name), short(value),
+                                            f"数值不合理(超过{column.maximum:g})",
+                                            f"absurd value (above {column.maximum:g})"))
+        for earlier, later in _DATE_ORDER:
+            if typed.get(earlier) and typed.get(later) and typed[later] < typed[earlier]:
+                problems.append(Problem(table.source, row_number, _header_of(table, later), str(typed[later]),
+                                        f"早于{earlier}({typed[earlier]})", f"is before {earlier} ({typed[earlier]})"))
+        typed_rows.append((row_number, typed))
+    return typed_rows
+
+
+def _check_duplicates(table: RawTable, rows: list[tuple[int, dict]], problems: list[Problem]) -> None:
+    seen: dict[tuple, int] = {}
+    for row_number, row in rows:
+        key = tuple(row.get(k) for k in table.spec.key)
+        if any(part is None for part in key):
+            continue
+        if key in seen:
+            problems.append(Problem(table.source, row_number, _header_of(table, table.spec.key[0]),
+                                    short("/".join(map(str, key))),
+                                    f"与第{seen[key]}行重复", f"duplicate of row {seen[key]}"))
+        else:
+            seen[key] = row_number
+
+
+def _lookup_graph_ids(db: Backend | None, ids: set[str]) -> dict[str, set[str]]:
+    if db is None or not ids:
+        return {}
+    found: dict[str, set[str]] = defaultdict(set)
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), 5000):
+        for row in db.read(_STATEMENTS["lookup_ids"].text, {"ids": wanted[start:start + 5000]}):
+            found[row["id"]].update(row["labels"])
+    return found
+
+
+def _check_references(typed: dict[str, list[tuple[int, dict]]], tables: dict[str, RawTable],
+                      db: Backend | None, problems: list[Problem]) -> None:
+    ids_by_label: dict[str, set[str]] = defaultdict(set)
+    owner: dict[str, _Located] = {}
+    for name, rows in typed.items():
+        spec = tables[name].spec
+        if spec.label is None:
+            continue
+        labels = (spec.label, *NODES[spec.label].extra_labels)
+        for row_number, row in rows:
+            node_id = row.get("id")
+            if node_id is None:
+                continue
+            if node_id in owner and owner[node_id].source != tables[name].source:
+                first = owner[node_id]
+                problems.append(Problem(tables[name].source, row_number, _header_of(tables[name], "id"), node_id,
+                                        f"编号已用于{first.source}第{first.row}行",
+                                        f"id already used in {first.source} row {first.row}"))
+            owner.setdefault(node_id, _Located(tables[name].source, row_number, "id"))
+            for label in labels:
+                ids_by_label[label].add(node_id)
+
+    pending: list[tuple[str, int, str, str, tuple[str, ...]]] = []
+    for name, rows in typed.items():
+        table = tables[name]
+        for column in table.spec.columns:
+            if not column.references:
+                continue
+            for row_number, row in rows:
+                values = row.get(column.name)
+                for value in (values if column.many else [values]):
+                    if value is None:
+                        continue
+                    if not any(value in ids_by_label[label] for label in column.references):
+                        pending.append((table.source, row_number, _header_of(table, column.name), value,
+                                        column.references))
+    in_graph = _lookup_graph_ids(db, {p[3] for p in pending})
+    for source, row_number, header, value, labels in pending:
+        if not in_graph.get(value, set()) & set(labels):
+            wanted = "/".join(NODES[label].zh if label in NODES else label for label in labels)
+            problems.append(Problem(source, row_number, header, value,
+                                    f"引用的{wanted}编号在文件和图中都不存在",
+                                    f"refers to a {'/'.join(labels)} id that is neither in the files nor in the graph"))
+
+
+def _check_org_cycles(typed: dict[str, list[tuple[int, dict]]], tables: dict[str, RawTable],
+                      db: Backend | None, problems: list[Problem]) -> None:
+    rows = typed.get("organizations")
+    if not rows:
+        return
+    parents: dict[str, str] = {}
+    if db is not None:
+        parents.update({r["id"]: r["parent_id"] for r in db.read(_STATEMENTS["lookup_org_parents"].text)})
+    where: dict[str, int] = {}
+    for row_number, row in rows:
+        if row.get("id"):
+            where[row["id"]] = row_number
+            if row.get("parent_id"):
+                parents[row["id"]] = row["parent_id"]
+            else:
+                parents.pop(row["id"], None)
+    table = tables["organizations"]
+    reported: set[str] = set()
+    for start in where:
+        seen = [start]
+        current = parents.get(start)
+        while current is not None and current not in seen:
+            seen.append(current)
+            current = parents.get(current)
+        if current is not None and current == start and start not in reported:
+            reported.update(seen)
+            problems.append(Problem(table.source, where[start], _header_of(table, "parent_id"),
+                                    " → ".join(seen + [start]),
+                                    "党组织成为自己的上级(上下级关系成环)",
+                                    "the organization is its own ancestor (a cycle of parents)"))
+
+
+def _check_two_organizations(typed: dict[str, list[tuple[int, dict]]], tables: dict[str, RawTable],
+                             db: Backend | None, problems: list[Problem]) -> None:
+    rows = typed.get("memberships")
+    if not rows:
+        return
+    table = tables["memberships"]
+    open_orgs: dict[str, dict[str, int]] = defaultdict(dict)
+    closed_in_files: set[tuple[str, str]] = set()
+    for row_number, row in rows:
+        if row.get("member_id") and row.get("org_id"):
+            if row.get("until") is None:
+                open_orgs[row["member_id"]].setdefault(row["org_id"], row_number)
+            else:
+                closed_in_files.add((row["member_id"], row["org_id"]))
+    if db is not None and open_orgs:
+        for found in db.read(_STATEMENTS["lookup_open_memberships"].text, {"ids": sorted(open_orgs)}):
+            pair = (found["member_id"], found["org_id"])
+            if pair not in closed_in_files:
+                open_orgs[found["member_id"]].setdefault(found["org_id"], 0)
+    for member_id, orgs in open_orgs.items():
+        if len(orgs) > 1:
+            row_number = max(orgs.values())
+            problems.append(Problem(table.source, row_number, _header_of(table, "org_id"),
+                                    f"{member_id}: {', '.join(sorted(orgs))}",
+                                    "党员同时属于两个党组织(应先填写原组织关系的终止日期)",
+                                    "member belongs to two organizations at once (end the old one with until)"))
+
+
+def validate_tables(tables: list[RawTable], db: Backend | None = None,
+                    read_problems: list[Problem] | None = None) -> ValidatedInput:
+    """Check every table, and the tables against each other and against the graph in ``db``.
+
+    Args:
+        tables: what :func:`loaders.reader.read_input` read.
+        db: the graph to resolve references against; ``None`` checks the files alone.
+        read_problems: problems already met while reading, reported with the rest.
+
+    Returns:
+        The typed rows per file and every problem found.
+    """
+    problems = list(read_problems or [])
+    by_name = {t.spec.name: t for t in tables}
+    typed = {}
+    for table in tables:
+        typed[table.spec.name] = _type_rows(table, problems)
+        _check_duplicates(table, typed[table.spec.name], problems)
+    _check_references(typed, by_name, db, problems)
+    _check_org_cycles(typed, by_name, db, problems)
+    _check_two_organizations(typed, by_name, db, problems)
+    return ValidatedInput(
+        rows={name: [row for _, row in rows] for name, rows in typed.items()},
+        problems=problems,
+        sources={t.spec.name: t.source for t in tables},
+    )
+
