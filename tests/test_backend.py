@@ -1,0 +1,68 @@
+"""The backend interface behaves the same on both databases."""
+
+import datetime
+
+import pytest
+
+from graph.backend import BackendError
+from graph.schema import apply_schema, describe_schema
+
+
+def test_init_twice_gives_the_same_schema(db):
+    apply_schema(db)
+    first = describe_schema(db)
+    apply_schema(db)
+    assert describe_schema(db) == first
+    assert ("unique", "Compound", "id") in first
+    assert ("unique", "Territory", "id") in first
+    assert ("index", "Member", "name") in first
+    assert ("fulltext", "Organization", "name") in first
+
+
+def test_every_property_type_round_trips(db):
+    props = {"id": "CP01", "name": "锦绣小区·东区", "floors": 7, "area": 523.5, "no_property": True,
+             "opened": "2020-02-29", "services": ["卫生保洁", "绿化养护"]}
+    db.write("CREATE (n:Compound:Territory {id: $p.id, name: $p.name, floors: $p.floors, area: $p.area, "
+             "no_property: $p.no_property, opened: date($p.opened), services: $p.services})", {"p": props})
+    rows = db.read("MATCH (n:Compound {id: $id}) RETURN n.name AS name, n.floors AS floors, n.area AS area, "
+                   "n.no_property AS no_property, n.opened AS opened, n.services AS services, n AS node",
+                   {"id": "CP01"})
+    assert rows[0]["name"] == "锦绣小区·东区"
+    assert rows[0]["floors"] == 7 and isinstance(rows[0]["floors"], int)
+    assert rows[0]["area"] == 523.5
+    assert rows[0]["no_property"] is True
+    assert rows[0]["opened"] == datetime.date(2020, 2, 29)
+    assert rows[0]["services"] == ["卫生保洁", "绿化养护"]
+    assert rows[0]["node"]["_labels"] == ["Compound", "Territory"]
+    assert rows[0]["node"]["opened"] == datetime.date(2020, 2, 29)
+
+
+def test_a_date_parameter_is_accepted(db):
+    rows = db.read("RETURN date($d) AS d", {"d": datetime.date(2021, 6, 30)})
+    assert rows == [{"d": datetime.date(2021, 6, 30)}]
+
+
+def test_days_between_dates_agree(db):
+    rows = db.read("RETURN days_since_epoch(date('2021-06-30')) - days_since_epoch(date('2020-02-28')) AS days")
+    assert rows == [{"days": 488}]
+
+
+def test_unique_constraint_violation_is_reported_and_leaves_nothing(db):
+    db.write("CREATE (:Compound:Territory {id: 'CP01', name: '锦绣小区'})")
+    with pytest.raises(BackendError):
+        db.write("UNWIND ['CP02', 'CP01'] AS id CREATE (:Compound:Territory {id: id, name: 'x'})")
+    assert db.read("MATCH (n:Compound) RETURN n.id AS id ORDER BY id") == [{"id": "CP01"}]
+
+
+def test_atomic_unit_rolls_back_every_statement(db):
+    with pytest.raises(BackendError):
+        with db.atomic() as writer:
+            writer.run("CREATE (:Compound:Territory {id: 'CP02', name: '盘龙城'})")
+            writer.run("CREATE (:Compound:Territory {id: 'CP02', name: '重复'})")
+    assert db.read("MATCH (n:Compound) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_read_session_refuses_a_write(db):
+    with pytest.raises(BackendError):
+        db.read("CREATE (:Compound:Territory {id: 'CP09', name: 'x'})")
+    assert db.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]

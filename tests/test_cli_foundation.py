@@ -1,0 +1,33 @@
+"""The command line: init, stats, and the one-line error for an unreachable Neo4j."""
+
+import json
+import subprocess
+import sys
+
+
+def run_cli(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def test_stats_json_after_init_on_embedded(tmp_path, monkeypatch):
+    import os
+
+    env = {**os.environ, "PARTYGRAPH_HOME": str(tmp_path), "PARTYGRAPH_BACKEND": "embedded"}
+    assert run_cli("init", env=env).returncode == 0
+    result = run_cli("stats", "--format", "json", env=env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"nodes": {}, "relationships": {}}
+
+
+def test_unreachable_neo4j_gives_one_clear_line(tmp_path):
+    import os
+
+    env = {**os.environ, "PARTYGRAPH_HOME": str(tmp_path), "NEO4J_URI": "bolt://127.0.0.1:1",
+           "NEO4J_PASSWORD": "irrelevant"}
+    result = run_cli("--backend", "neo4j", "stats", env=env)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "bolt://127.0.0.1:1" in lines[0] and "partygraph neo4j start" in lines[0]
+    assert "Traceback" not in result.stderr
