@@ -1,0 +1,54 @@
+"""End-to-end test of graph.neo4j_server: a real local Neo4j server, reached over Bolt."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError
+
+from graph import neo4j_server
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.neo4j_server
+def test_start_query_stop(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    port = _free_port()
+    try:
+        uri = neo4j_server.start(home, port=port, timeout=180)
+        assert uri == f"bolt://127.0.0.1:{port}"
+
+        st = neo4j_server.status(home)
+        assert st["running"] is True
+        assert isinstance(st["pid"], int)
+        assert st["uri"] == uri
+        assert st["data_dir"] == str((home / "neo4j" / "data").resolve())
+
+        # a second start on a running server returns at once with the same URI
+        assert neo4j_server.start(home, port=port) == uri
+
+        pw = neo4j_server.password(home)
+        with GraphDatabase.driver(uri, auth=("neo4j", pw)) as driver:
+            records, _, _ = driver.execute_query("RETURN 1 AS x")
+            assert records[0]["x"] == 1
+
+        with GraphDatabase.driver(uri, auth=("neo4j", pw + "-wrong")) as driver:
+            with pytest.raises(AuthError):
+                driver.verify_connectivity()
+    finally:
+        stopped = neo4j_server.stop(home)
+
+    assert stopped is True
+    st = neo4j_server.status(home)
+    assert st["running"] is False
+    assert st["pid"] is None
+    assert not (home / "neo4j" / "neo4j.pid").exists()
+    assert neo4j_server.stop(home) is False
