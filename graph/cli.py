@@ -131,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     except (BackendError, ValueError, OSError) as error:
         print(f"partygraph: {error}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("partygraph: interrupted", file=sys.stderr)
         return 130

@@ -70,16 +70,30 @@ def backends(request):
         db.close()
 
 
-@pytest.fixture(params=["embedded", "neo4j"])
-def db(request, backends):
-    """An empty graph with the schema applied, on each backend in turn."""
-    name = request.param
+def _backend(request, backends, name):
     if name not in backends:
         settings = request.getfixturevalue(f"{name}_settings")
         backends[name] = open_backend(settings)
         apply_schema(backends[name])
-    backend = backends[name]
+    return backends[name]
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def db(request, backends):
+    """An empty graph with the schema applied, on each backend in turn."""
+    backend = _backend(request, backends, request.param)
     backend.clear()
+    yield backend
+
+
+@pytest.fixture(scope="module", params=["embedded", "neo4j"])
+def fixture_db(request, backends):
+    """The 东风 fixture loaded once per test module and backend; tests using it must only read."""
+    from loaders.load import load_path
+
+    backend = _backend(request, backends, request.param)
+    backend.clear()
+    load_path(backend, FIXTURE)
     yield backend
 
 

@@ -1,0 +1,1 @@
+"""The query catalogue (named, parameterised Cypher) and the networkx analytics."""

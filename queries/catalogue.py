@@ -1,0 +1,88 @@
+"""The catalogue of named, parameterised, read-only Cypher queries.
+
+Every query is ``queries/<name>.cypher`` with a header (see :mod:`graph.statements`):
+its Chinese and English title, description, parameters and the rule of DOMAIN.md §7
+it answers.  Queries run in read-only sessions, so none can write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from graph.backend import Backend, Row
+from graph.statements import ParameterError, Statement, read_statements
+
+__all__ = ["CATALOGUE", "UnknownQuery", "get_query", "list_queries", "run_query", "RULES"]
+
+CATALOGUE: dict[str, Statement] = read_statements(Path(__file__).parent)
+
+RULES = tuple(f"R{i}" for i in range(1, 13))
+
+
+class UnknownQuery(KeyError):
+    """A query name that is not in the catalogue."""
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def get_query(name: str) -> Statement:
+    """The catalogue entry called ``name``.
+
+    Raises:
+        UnknownQuery: with the names that come closest.
+    """
+    try:
+        return CATALOGUE[name]
+    except KeyError:
+        import difflib
+
+        close = difflib.get_close_matches(name, CATALOGUE, n=3, cutoff=0.4)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `partygraph query --list`"
+        raise UnknownQuery(f"no query called {name!r} in the catalogue{hint}") from None
+
+
+def list_queries() -> list[dict[str, Any]]:
+    """One row per query: name, titles, rule, description and parameters."""
+    return [
+        {
+            "name": q.name,
+            "title_zh": q.title_zh,
+            "title_en": q.title_en,
+            "rule": q.meta.get("rule", ""),
+            "description": q.meta.get("description", ""),
+            "parameters": [
+                {"name": p.name, "type": p.type, "default": p.default, "zh": p.zh, "en": p.en}
+                for p in q.parameters
+            ],
+        }
+        for q in CATALOGUE.values()
+    ]
+
+
+def run_query(db: Backend, name: str, params: dict[str, Any] | None = None) -> list[Row]:
+    """Run catalogue query ``name`` with ``params`` (text or typed values) in a read-only session.
+
+    Raises:
+        UnknownQuery: no such query.
+        ParameterError: an unknown parameter or a value of the wrong type.
+
+    Example:
+        >>> run_query(db, "r1_uncovered_compounds", {"as_of": "2021-12-31"})  # doctest: +SKIP
+        [{'compound_id': 'CP04', 'compound': '灏景玥城', ...}, ...]
+    """
+    statement = get_query(name)
+    bound = statement.bind(params)
+    return db.read(statement.text_for(db.dialect.name), bound)
+
+
+def rule_query(rule: str) -> Statement:
+    """The gap-list query that answers rule ``rule`` (``R1`` … ``R12``)."""
+    for statement in CATALOGUE.values():
+        if statement.meta.get("rule") == rule and statement.meta.get("gaps") == "yes":
+            return statement
+    raise UnknownQuery(f"no gap query for rule {rule}")
+
+
+__all__ += ["ParameterError", "rule_query"]

@@ -1,0 +1,19 @@
+// name: r11_underfunded_communities
+// title: 经费未达标的社区 | Communities under the fund minimum
+// rule: R11
+// gaps: yes
+// description: Communities whose fund for serving residents is under service_min or whose work fund is under work_min in the year.
+// param: year int = 2021 | 年度 | Year
+// param: service_min float = 100000 | 服务群众专项经费下限 | Service fund minimum (CNY)
+// param: work_min float = 50000 | 工作经费下限 | Work fund minimum (CNY)
+MATCH (cm:Community)-[:PART_OF]->(s:Street)
+OPTIONAL MATCH (f:Fund)-[:FUNDS]->(cm)
+WHERE f.year = $year
+WITH cm, s,
+     sum(CASE WHEN f.purpose = 'service' THEN f.amount_cny ELSE 0.0 END) AS service_cny,
+     sum(CASE WHEN f.purpose = 'work' THEN f.amount_cny ELSE 0.0 END) AS work_cny
+WHERE service_cny < $service_min OR work_cny < $work_min
+RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community,
+       service_cny, work_cny, $service_min - service_cny AS service_short_cny,
+       $work_min - work_cny AS work_short_cny
+ORDER BY community_id

@@ -1,0 +1,7 @@
+// name: r12_checked
+// title: R12 检查对象数 | R12: in-service members with a residence
+// rule: R12
+// param: as_of date = today | 截至日期 | As of
+MATCH (m:Member {kind: 'in_service'})-[l:LIVES_IN]->(:Household)
+WHERE l.since <= date($as_of) AND (l.until IS NULL OR l.until >= date($as_of))
+RETURN count(DISTINCT m) AS checked

@@ -1,0 +1,19 @@
+// name: r12_members_not_reported
+// title: 未到居住地社区报到的在职党员 | In-service members not reported to their residence community
+// rule: R12
+// gaps: yes
+// sensitive: member
+// description: In-service members whose open dual-reporting record is missing or names another community than the one they live in.
+// param: as_of date = today | 截至日期 | As of
+MATCH (m:Member {kind: 'in_service'})-[l:LIVES_IN]->(:Household)-[:PART_OF]->(:Building)-[:PART_OF]->(c:Compound)
+      -[:PART_OF]->(:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
+WHERE l.since <= date($as_of) AND (l.until IS NULL OR l.until >= date($as_of))
+OPTIONAL MATCH (m)-[r:REPORTED_TO]->(rc:Community)
+WHERE r.since <= date($as_of) AND (r.until IS NULL OR r.until >= date($as_of))
+WITH m, c, cm, s, collect(rc.id) AS reported_ids, collect(rc.name) AS reported_to
+WHERE NOT cm.id IN reported_ids
+RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community, c.name AS compound,
+       m.id AS member_id, m.name AS member, reported_to,
+       CASE WHEN size(reported_ids) = 0 THEN '未报到 not reported'
+            ELSE '报到社区不是居住社区 reported elsewhere' END AS problem
+ORDER BY community_id, member_id

@@ -1,0 +1,21 @@
+// name: r1_uncovered_compounds
+// title: 未被党支部覆盖的居民小区 | Compounds no branch covers
+// rule: R1
+// gaps: yes
+// sensitive: secretary
+// description: Compounds with no compound or joint branch covering them on the date, with where they are, the community committee responsible, its secretary, and the households and members affected.
+// param: as_of date = today | 截至日期 | As of
+MATCH (c:Compound)-[:PART_OF]->(g:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
+OPTIONAL MATCH (c)<-[cov:COVERS]-(b:Organization)
+WHERE b.kind IN ['compound_branch', 'joint_branch']
+  AND cov.since <= date($as_of) AND (cov.until IS NULL OR cov.until >= date($as_of))
+WITH c, g, cm, s, count(b) AS branches
+WHERE branches = 0
+OPTIONAL MATCH (cm)<-[:COVERS]-(cc:Organization {kind: 'community_committee'})
+OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(cc) WHERE sr.until IS NULL
+OPTIONAL MATCH (h:Household)-[:PART_OF]->(:Building)-[:PART_OF]->(c)
+OPTIONAL MATCH (m:Member)-[l:LIVES_IN]->(h) WHERE l.until IS NULL
+RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community, g.name AS grid,
+       c.id AS compound_id, c.name AS compound, cc.name AS responsible_org, sec.name AS secretary,
+       count(DISTINCT h) AS households, count(DISTINCT m) AS members
+ORDER BY members DESC, households DESC, compound_id

@@ -1,0 +1,19 @@
+// name: r3_grids_without_org
+// title: 未建网格党组织的网格 | Grids without a grid party organization
+// rule: R3
+// gaps: yes
+// sensitive: secretary
+// description: Grids that no grid party organization covers on the date, with their community committee, its secretary and how many compounds the grid holds.
+// param: as_of date = today | 截至日期 | As of
+MATCH (g:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
+OPTIONAL MATCH (g)<-[cov:COVERS]-(o:Organization)
+WHERE o.kind = 'grid_org' AND cov.since <= date($as_of) AND (cov.until IS NULL OR cov.until >= date($as_of))
+WITH g, cm, s, count(o) AS orgs
+WHERE orgs = 0
+OPTIONAL MATCH (cm)<-[:COVERS]-(cc:Organization {kind: 'community_committee'})
+OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(cc) WHERE sr.until IS NULL
+OPTIONAL MATCH (c:Compound)-[:PART_OF]->(g)
+RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community,
+       g.id AS grid_id, g.name AS grid, count(DISTINCT c) AS compounds,
+       cc.name AS responsible_org, sec.name AS secretary
+ORDER BY compounds DESC, grid_id

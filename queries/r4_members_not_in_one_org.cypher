@@ -1,0 +1,19 @@
+// name: r4_members_not_in_one_org
+// title: 组织关系不唯一的党员 | Members in no organization or in several
+// rule: R4
+// gaps: yes
+// sensitive: member
+// description: Pocket members (no organization on the date) and members belonging to two or more at once, with where they live.
+// param: as_of date = today | 截至日期 | As of
+MATCH (m:Member)
+OPTIONAL MATCH (m)-[b:BELONGS_TO]->(o:Organization)
+WHERE b.since <= date($as_of) AND (b.until IS NULL OR b.until >= date($as_of))
+WITH m, count(DISTINCT o) AS organizations
+WHERE organizations <> 1
+OPTIONAL MATCH (m)-[l:LIVES_IN]->(h:Household)-[:PART_OF]->(:Building)-[:PART_OF]->(c:Compound)
+               -[:PART_OF]->(g:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
+WHERE l.until IS NULL
+RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community, g.name AS grid,
+       c.name AS compound, m.id AS member_id, m.name AS member, m.kind AS kind, organizations,
+       CASE WHEN organizations = 0 THEN '无组织关系 no organization' ELSE '多个组织 several organizations' END AS problem
+ORDER BY organizations DESC, member_id
