@@ -1,0 +1,1 @@
+"""The Streamlit explorer: overview, coverage gaps, network, contracts, dual reporting, queries, data."""
