@@ -46,6 +46,9 @@ def run_load(db, path: Path, batch_size: int, replace: bool) -> int:
     created = [{"kind": "节点 node", "name": k, "created": v} for k, v in report.nodes_created.items()]
     created += [{"kind": "关系 relationship", "name": k, "created": v} for k, v in report.relationships_created.items()]
     print(render(created) if created else "nothing new: the graph already held every row")
+    new_things = sum(report.nodes_created.values()) + sum(report.relationships_created.values())
+    print(f"创建 created {new_things:,} nodes and relationships; "
+          f"the other rows matched what the graph held and were updated in place")
     print(f"{report.total_rows:,} rows from {len(report.rows)} files in {report.seconds:.1f} s "
           f"({report.total_rows / max(report.seconds, 1e-9):,.0f} rows/s) on {db.name}")
     return 0

@@ -9,6 +9,7 @@ elsewhere the Neo4j half of each test is skipped with the reason.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 from pathlib import Path
 
@@ -19,6 +20,15 @@ from graph.config import Settings
 from graph.schema import apply_schema
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dongfeng"
+
+
+def _interrupt_on_sigterm(signum, frame):
+    # `timeout` and CI stop a run with SIGTERM; as an interrupt, pytest still runs the
+    # session teardown that stops the local Neo4j instead of leaving the JVM behind.
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+signal.signal(signal.SIGTERM, _interrupt_on_sigterm)
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 

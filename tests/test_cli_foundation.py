@@ -31,3 +31,23 @@ def test_unreachable_neo4j_gives_one_clear_line(tmp_path):
     assert len(lines) == 1
     assert "bolt://127.0.0.1:1" in lines[0] and "partygraph neo4j start" in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_two_processes_share_the_embedded_data(tmp_path):
+    """The explorer and the CLI use the same embedded database at the same time."""
+    import os
+
+    from graph.backend import open_backend
+    from graph.config import Settings
+
+    env = {**os.environ, "PARTYGRAPH_HOME": str(tmp_path), "PARTYGRAPH_BACKEND": "embedded"}
+    with open_backend(Settings(backend="embedded", home=tmp_path)) as db:
+        db.write("CREATE (:Community:Territory {id: 'CM1', name: '东风社区'})")
+        result = run_cli("stats", "--format", "json", env=env)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["nodes"] == {"Community": 1}
+        # the CLI has gone; this process still has its server
+        assert db.read("MATCH (n:Community) RETURN n.name AS name") == [{"name": "东风社区"}]
+    # and the data survived both
+    result = run_cli("stats", "--format", "json", env=env)
+    assert json.loads(result.stdout)["nodes"] == {"Community": 1}

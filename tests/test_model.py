@@ -43,3 +43,21 @@ def test_display_names_are_chinese_by_default():
     assert display_name("Compound") == "居民小区"
     assert display_name("Compound", "en") == "Compound"
     assert display_name("COVERS") == "覆盖"
+
+
+def test_input_doc_is_current():
+    from loaders.input_doc import input_markdown
+
+    assert (ROOT / "docs" / "INPUT.md").read_text(encoding="utf-8").strip() == input_markdown().strip()
+
+
+def test_template_examples_pass_the_validator_column_by_column():
+    from loaders.values import CellError, parse_cell
+
+    for spec in INPUT_FILES:
+        for column in spec.columns:
+            if column.example and not column.references and not column.many:
+                try:
+                    parse_cell(column.example, column.type, column.choices, is_id=column.name == "id")
+                except CellError as error:
+                    raise AssertionError(f"{spec.name}.{column.name} example {column.example!r}: {error.en}")
