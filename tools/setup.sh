@@ -30,7 +30,20 @@ fi
 echo "setup: installing packages (the first time can take several minutes)" >&2
 .venv/bin/python -m pip install --quiet -e ".[test]"
 
-if [ "${1:-}" = "--neo4j" ]; then
-  echo "setup: building the local Neo4j launcher (Maven Central)" >&2
-  bash tools/neo4j/build.sh
-fi
+for option in "$@"; do
+  case "$option" in
+    --neo4j)
+      echo "setup: building the local Neo4j launcher (Maven Central)" >&2
+      bash tools/neo4j/build.sh ;;
+    --browser)
+      # The end-to-end test drives Debian's Chromium; CJK fonts make the screenshots readable.
+      if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
+        echo "setup: installing chromium and CJK fonts (Debian packages)" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get install -y -q chromium fonts-noto-cjk >/dev/null 2>&1 \
+          || { apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-noto-cjk >/dev/null; } \
+          || { echo "setup: could not install chromium (needs root and Debian's apt)" >&2; exit 1; }
+      fi ;;
+    *) echo "setup: unknown option $option (use --neo4j, --browser)" >&2; exit 1 ;;
+  esac
+done
