@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-__all__ = ["mask_value", "mask_rows", "SENSITIVE_KEYS"]
+__all__ = ["mask_value", "mask_rows", "SENSITIVE_KEYS", "PERSON_LABELS"]
 
 # Keys that hold personal data when they appear in a row or a node's properties.
 SENSITIVE_KEYS = frozenset({"member", "secretary", "phone", "id_number", "leader", "host", "taken_by"})
+# Labels whose ``name`` is a person's name.
+PERSON_LABELS = frozenset({"Member", "Leader"})
+
+
+def _names_a_person(row: dict, key: str) -> bool:
+    """Whether ``key`` is the name of a person in a row that says what each name is:
+    ``name`` beside ``label`` (or ``level``/``kind``), ``source_name`` beside ``source_label``."""
+    if key != "name" and not key.endswith("_name"):
+        return False
+    prefix = key[: -len("name")]
+    return any(row.get(prefix + what) in PERSON_LABELS for what in ("label", "level", "kind"))
 
 
 def mask_value(value: Any, key: str = "name") -> Any:
@@ -41,14 +52,19 @@ def _mask_node(node: dict) -> dict:
 
 def mask_rows(rows: Iterable[dict], columns: Iterable[str] = ()) -> list[dict]:
     """Copies of ``rows`` with personal data masked: the named ``columns``, the keys in
-    :data:`SENSITIVE_KEYS`, and the name, phone and ID number of any Member or Leader node.
+    :data:`SENSITIVE_KEYS`, a name whose row labels it a Member or Leader, and the name,
+    phone and ID number of any Member or Leader node.
+
+    Example:
+        >>> mask_rows([{"label": "Member", "name": "郑洁"}, {"label": "Compound", "name": "锦绣小区"}])
+        [{'label': 'Member', 'name': '郑*'}, {'label': 'Compound', 'name': '锦绣小区'}]
     """
     sensitive = SENSITIVE_KEYS | set(columns)
     masked = []
     for row in rows:
         out = {}
         for key, value in row.items():
-            if key in sensitive:
+            if key in sensitive or _names_a_person(row, key):
                 out[key] = mask_value(value, "phone" if key.endswith("phone") else
                                       "id_number" if key.endswith("id_number") else "name")
             elif isinstance(value, dict) and "_labels" in value:

@@ -99,6 +99,11 @@ class Statement:
         parts = self.meta.get("title", "").split("|")
         return parts[1].strip() if len(parts) > 1 else parts[0].strip()
 
+    @property
+    def sensitive_columns(self) -> tuple[str, ...]:
+        """Result columns that hold personal data (the header's ``sensitive:`` list)."""
+        return tuple(c.strip() for c in self.meta.get("sensitive", "").split(",") if c.strip())
+
     def text_for(self, dialect_name: str) -> str:
         """The statement text for a dialect: its variant if it has one, else the common text."""
         return self.variants.get(dialect_name, self.text)

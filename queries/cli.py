@@ -64,8 +64,7 @@ def cmd_query(args) -> None:
     except (UnknownQuery, ParameterError) as error:
         raise UserError(str(error), EXIT_BAD_INPUT) from None
     if not args.show_personal:
-        sensitive = [c.strip() for c in statement.meta.get("sensitive", "").split(",") if c.strip()]
-        rows = mask_rows(rows, sensitive)
+        rows = mask_rows(rows, statement.sensitive_columns)
     print(render(rows, args.format))
 
 

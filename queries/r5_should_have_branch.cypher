@@ -6,31 +6,36 @@
 // description: Compounds where at least min_members full members live but no branch covers them, and units where at least min_members full members work but that have no party organization of their own.
 // param: as_of date = today | 截至日期 | As of
 // param: min_members int = 3 | 正式党员人数下限 | Minimum full members
-MATCH (m:Member {status: 'full'})-[l:LIVES_IN]->(:Household)-[:PART_OF]->(:Building)-[:PART_OF]->(c:Compound)
-WHERE l.since <= date($as_of) AND (l.until IS NULL OR l.until >= date($as_of))
-WITH c, count(DISTINCT m) AS full_members
-WHERE full_members >= $min_members
-OPTIONAL MATCH (c)<-[cov:COVERS]-(b:Organization)
-WHERE b.kind IN ['compound_branch', 'joint_branch']
-  AND cov.since <= date($as_of) AND (cov.until IS NULL OR cov.until >= date($as_of))
-WITH c, full_members, count(b) AS branches
-WHERE branches = 0
-MATCH (c)-[:PART_OF]->(:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
-OPTIONAL MATCH (cm)<-[:COVERS]-(cc:Organization {kind: 'community_committee'})
-OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(cc) WHERE sr.until IS NULL
-RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community,
-       '居民小区 compound' AS place_kind, c.id AS place_id, c.name AS place, full_members,
-       cc.name AS responsible_org, sec.name AS secretary
-UNION
-MATCH (m:Member {status: 'full'})-[:WORKS_AT]->(u:Unit)
-WITH u, count(DISTINCT m) AS full_members
-WHERE full_members >= $min_members
-OPTIONAL MATCH (u)<-[:PARTY_ORG_OF]-(own:Organization)
-WITH u, full_members, count(own) AS own_orgs
-WHERE own_orgs = 0
-OPTIONAL MATCH (u)-[:LOCATED_IN]->(cm:Community)-[:PART_OF]->(s:Street)
-OPTIONAL MATCH (cm)<-[:COVERS]-(cc:Organization {kind: 'community_committee'})
-OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(cc) WHERE sr.until IS NULL
-RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community,
-       '单位 unit' AS place_kind, u.id AS place_id, u.name AS place, full_members,
-       cc.name AS responsible_org, sec.name AS secretary
+CALL {
+  MATCH (m:Member {status: 'full'})-[l:LIVES_IN]->(:Household)-[:PART_OF]->(:Building)-[:PART_OF]->(c:Compound)
+  WHERE l.since <= date($as_of) AND (l.until IS NULL OR l.until >= date($as_of))
+  WITH c, count(DISTINCT m) AS full_members
+  WHERE full_members >= $min_members
+  OPTIONAL MATCH (c)<-[cov:COVERS]-(b:Organization)
+  WHERE b.kind IN ['compound_branch', 'joint_branch']
+    AND cov.since <= date($as_of) AND (cov.until IS NULL OR cov.until >= date($as_of))
+  WITH c, full_members, count(b) AS branches
+  WHERE branches = 0
+  MATCH (c)-[:PART_OF]->(:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
+  OPTIONAL MATCH (cm)<-[:COVERS]-(cc:Organization {kind: 'community_committee'})
+  OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(cc) WHERE sr.until IS NULL
+  RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community,
+         '居民小区 compound' AS place_kind, c.id AS place_id, c.name AS place, full_members,
+         cc.name AS responsible_org, sec.name AS secretary
+  UNION
+  MATCH (m:Member {status: 'full'})-[:WORKS_AT]->(u:Unit)
+  WITH u, count(DISTINCT m) AS full_members
+  WHERE full_members >= $min_members
+  OPTIONAL MATCH (u)<-[:PARTY_ORG_OF]-(own:Organization)
+  WITH u, full_members, count(own) AS own_orgs
+  WHERE own_orgs = 0
+  OPTIONAL MATCH (u)-[:LOCATED_IN]->(cm:Community)-[:PART_OF]->(s:Street)
+  OPTIONAL MATCH (cm)<-[:COVERS]-(cc:Organization {kind: 'community_committee'})
+  OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(cc) WHERE sr.until IS NULL
+  RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community,
+         '单位 unit' AS place_kind, u.id AS place_id, u.name AS place, full_members,
+         cc.name AS responsible_org, sec.name AS secretary
+}
+RETURN street_id, street, community_id, community, place_kind, place_id, place, full_members,
+       responsible_org, secretary
+ORDER BY full_members DESC, place_id
