@@ -99,6 +99,12 @@ class Statement:
         parts = self.meta.get("title", "").split("|")
         return parts[1].strip() if len(parts) > 1 else parts[0].strip()
 
+    def description(self, language: str = "zh") -> str:
+        """The description in ``zh`` (falling back to English when there is none) or ``en``."""
+        if language == "zh" and self.meta.get("description_zh"):
+            return self.meta["description_zh"]
+        return self.meta.get("description", "")
+
     @property
     def sensitive_columns(self) -> tuple[str, ...]:
         """Result columns that hold personal data (the header's ``sensitive:`` list)."""

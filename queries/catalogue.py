@@ -52,6 +52,7 @@ def list_queries() -> list[dict[str, Any]]:
             "title_en": q.title_en,
             "rule": q.meta.get("rule", ""),
             "description": q.meta.get("description", ""),
+            "description_zh": q.description("zh"),
             "parameters": [
                 {"name": p.name, "type": p.type, "default": p.default, "zh": p.zh, "en": p.en}
                 for p in q.parameters

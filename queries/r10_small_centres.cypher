@@ -2,6 +2,7 @@
 // title: 面积不达标的党群服务中心 | Service centres under the area standard
 // rule: R10
 // gaps: yes
+// description_zh: 面积低于标准的社区级(community_min 平方米)和小区级(compound_min 平方米)党群服务中心。
 // description: Community centres under community_min m² and compound centres under compound_min m², with the territory they serve.
 // param: community_min float = 500 | 社区中心面积下限 | Community centre minimum (m²)
 // param: compound_min float = 300 | 小区中心面积下限 | Compound centre minimum (m²)

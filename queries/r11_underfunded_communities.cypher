@@ -2,6 +2,7 @@
 // title: 经费未达标的社区 | Communities under the fund minimum
 // rule: R11
 // gaps: yes
+// description_zh: 该年度服务群众专项经费低于 service_min 元或工作经费低于 work_min 元的社区。
 // description: Communities whose fund for serving residents is under service_min or whose work fund is under work_min in the year.
 // param: year int = 2021 | 年度 | Year
 // param: service_min float = 100000 | 服务群众专项经费下限 | Service fund minimum (CNY)

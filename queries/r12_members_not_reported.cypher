@@ -3,6 +3,7 @@
 // rule: R12
 // gaps: yes
 // sensitive: member
+// description_zh: 没有到居住地社区报到(未报到,或报到社区不是居住社区)的在职党员。
 // description: In-service members whose open dual-reporting record is missing or names another community than the one they live in.
 // param: as_of date = today | 截至日期 | As of
 MATCH (m:Member {kind: 'in_service'})-[l:LIVES_IN]->(:Household)-[:PART_OF]->(:Building)-[:PART_OF]->(c:Compound)

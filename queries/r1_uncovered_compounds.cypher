@@ -3,6 +3,7 @@
 // rule: R1
 // gaps: yes
 // sensitive: secretary
+// description_zh: 截至该日没有小区党支部或联合党支部覆盖的居民小区,列出所在街道、社区、网格,负责的社区党委及其书记,涉及的户数和党员数。
 // description: Compounds with no compound or joint branch covering them on the date, with where they are, the community committee responsible, its secretary, and the households and members affected.
 // param: as_of date = today | 截至日期 | As of
 MATCH (c:Compound)-[:PART_OF]->(g:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)

@@ -3,6 +3,7 @@
 // rule: R2
 // gaps: yes
 // sensitive: secretary
+// description_zh: 有党员居住但没有楼宇党小组覆盖的楼栋,按居住党员数从多到少,列出覆盖该小区的党支部及其书记。
 // description: Buildings where party members live on the date and no building group covers them, most members first, with the branch covering the compound and its secretary.
 // param: as_of date = today | 截至日期 | As of
 MATCH (m:Member)-[l:LIVES_IN]->(:Household)-[:PART_OF]->(b:Building)-[:PART_OF]->(c:Compound)

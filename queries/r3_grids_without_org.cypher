@@ -3,6 +3,7 @@
 // rule: R3
 // gaps: yes
 // sensitive: secretary
+// description_zh: 截至该日没有网格党组织覆盖的网格,列出所属社区党委、书记和网格内的小区数。
 // description: Grids that no grid party organization covers on the date, with their community committee, its secretary and how many compounds the grid holds.
 // param: as_of date = today | 截至日期 | As of
 MATCH (g:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)

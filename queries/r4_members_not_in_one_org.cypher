@@ -3,6 +3,7 @@
 // rule: R4
 // gaps: yes
 // sensitive: member
+// description_zh: 截至该日没有组织关系(口袋党员)或同时属于两个及以上党组织的党员,列出居住地。
 // description: Pocket members (no organization on the date) and members belonging to two or more at once, with where they live.
 // param: as_of date = today | 截至日期 | As of
 MATCH (m:Member)

@@ -3,6 +3,7 @@
 // rule: R5
 // gaps: yes
 // sensitive: secretary
+// description_zh: 居住着至少 min_members 名正式党员却没有党支部覆盖的小区,以及有至少 min_members 名正式党员工作却没有自己党组织的单位。
 // description: Compounds where at least min_members full members live but no branch covers them, and units where at least min_members full members work but that have no party organization of their own.
 // param: as_of date = today | 截至日期 | As of
 // param: min_members int = 3 | 正式党员人数下限 | Minimum full members

@@ -2,6 +2,7 @@
 // title: 缺少联席会议的月份 | Months without the contract's joint meeting
 // rule: R6
 // gaps: yes
+// description_zh: 每份共建契约从生效到到期(或截至日期)的每个完整月份中,没有召开联席会议的月份。
 // description: For each co-building contract, every full month from its start to its end (or the date) with no joint meeting held.
 // param: as_of date = today | 截至日期 | As of
 MATCH (k:Contract)-[:LOCAL_PARTY]->(lo:Organization), (k)-[:UNIT_PARTY]->(uo:Organization)

@@ -2,6 +2,7 @@
 // title: 逾期未完成的年度走访 | Annual visits overdue
 // rule: R7
 // gaps: yes
+// description_zh: 每份契约每年两个方向(驻区单位走访街道社区、街道社区走访驻区单位)各需至少一次走访;列出逾期未走访的,按逾期天数排序。
 // description: For each contract and year, each direction (unit to street/community, street/community to unit) needs one visit by the year's end or the contract's end; the ones missing, by days overdue.
 // param: as_of date = today | 截至日期 | As of
 MATCH (k:Contract)-[:LOCAL_PARTY]->(lo:Organization), (k)-[:UNIT_PARTY]->(uo:Organization)

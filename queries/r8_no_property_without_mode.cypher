@@ -3,6 +3,7 @@
 // rule: R8
 // gaps: yes
 // sensitive: secretary
+// description_zh: 没有物业服务企业、也没有落实“四管”任一模式的小区,列出已有的“五有”服务数和负责的党支部。
 // description: Compounds without a property company that have none of the four management modes, with the services they lack and the branch responsible.
 MATCH (c:Compound {no_property: true})-[:PART_OF]->(g:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
 WHERE c.management_mode IS NULL

@@ -2,6 +2,7 @@
 // title: 未闭环的群众需求 | Demands not claimed, done or evaluated
 // rule: R9
 // gaps: yes
+// description_zh: 截至该日已提出但尚未认领或派单、尚未办结或尚未评价的需求,按提出时间从早到晚。
 // description: Demands raised by the date that are not yet claimed or dispatched, not done, or not evaluated, oldest first.
 // param: as_of date = today | 截至日期 | As of
 MATCH (d:Demand)-[:RAISED_IN]->(cm:Community)-[:PART_OF]->(s:Street)

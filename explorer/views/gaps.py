@@ -15,8 +15,8 @@ st.caption(t("每条规则一页:选街道、社区筛选,点表格中的一行(
 def gap_tab(rule: str) -> None:
     statement = rule_query(rule)
     st.markdown(f"**{statement.title_zh if lang() == 'zh' else statement.title_en}**")
-    if statement.meta.get("description"):
-        st.caption(statement.meta["description"])
+    if statement.description(lang()):
+        st.caption(statement.description(lang()))
     rows = data.try_query(statement.name)
     if rows is None:
         return

@@ -66,8 +66,8 @@ names = sorted(CATALOGUE, key=lambda n: (rule_order.get(CATALOGUE[n].meta.get("r
 titles = {n: title(n) for n in names}
 name = st.selectbox(t("选择查询", "Choose a query"), names, format_func=titles.__getitem__, key="q_name")
 statement = CATALOGUE[name]
-if statement.meta.get("description"):
-    st.caption(statement.meta["description"])
+if statement.description(lang()):
+    st.caption(statement.description(lang()))
 with st.form(key=f"q_form_{name}"):
     values = {p.name: parameter_widget(p, key=f"q_{name}_{p.name}") for p in statement.parameters}
     submitted = st.form_submit_button(t("运行", "Run"), type="primary")
