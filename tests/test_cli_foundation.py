@@ -51,3 +51,16 @@ def test_two_processes_share_the_embedded_data(tmp_path):
     # and the data survived both
     result = run_cli("stats", "--format", "json", env=env)
     assert json.loads(result.stdout)["nodes"] == {"Community": 1}
+
+
+def test_init_and_stats_json_on_neo4j(neo4j_settings, tmp_path):
+    import os
+
+    env = {**os.environ, "PARTYGRAPH_HOME": str(tmp_path), "NEO4J_URI": neo4j_settings.neo4j_uri,
+           "NEO4J_PASSWORD": neo4j_settings.neo4j_password()}
+    assert run_cli("--backend", "neo4j", "init", env=env).returncode == 0
+    result = run_cli("--backend", "neo4j", "stats", "--format", "json", env=env)
+    assert result.returncode == 0, result.stderr
+    stats = json.loads(result.stdout)
+    assert set(stats) == {"nodes", "relationships"}
+    assert all(isinstance(count, int) for count in stats["nodes"].values())
