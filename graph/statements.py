@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Parameter", "Statement", "ParameterError", "read_statements"]
+__all__ = ["Parameter", "Statement", "ParameterError", "bind_parameters", "read_statements"]
 
 _TYPES = ("str", "int", "float", "bool", "date")
 
@@ -120,21 +120,36 @@ class Statement:
         Raises:
             ParameterError: a name that is not declared, or a value of the wrong type.
         """
-        values = dict(values or {})
-        known = {p.name: p for p in self.parameters}
-        unknown = sorted(set(values) - set(known))
-        if unknown:
-            raise ParameterError(
-                f"{self.name} has no parameter {', '.join(unknown)}; it takes: "
-                + (", ".join(f"{p.name} ({p.type})" for p in self.parameters) or "none")
-            )
-        bound = {}
-        for name, param in known.items():
-            raw = values.get(name, param.default)
-            if raw == "today":
-                raw = datetime.date.today()
-            bound[name] = param.convert(raw)
-        return bound
+        return bind_parameters(self.name, self.parameters, values)
+
+
+def bind_parameters(owner: str, parameters: tuple[Parameter, ...] | list[Parameter],
+                    values: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Check ``values`` against ``parameters`` of ``owner`` (a query or an analysis), convert
+    them to their types and fill the defaults (``today`` for a date means today).
+
+    Raises:
+        ParameterError: a name that is not declared, or a value of the wrong type.
+
+    Example:
+        >>> bind_parameters("demo", [Parameter("depth", "int", "2")], {"depth": "3"})
+        {'depth': 3}
+    """
+    values = dict(values or {})
+    known = {p.name: p for p in parameters}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ParameterError(
+            f"{owner} has no parameter {', '.join(unknown)}; it takes: "
+            + (", ".join(f"{p.name} ({p.type})" for p in parameters) or "none")
+        )
+    bound = {}
+    for name, param in known.items():
+        raw = values.get(name, param.default)
+        if raw == "today":
+            raw = datetime.date.today()
+        bound[name] = param.convert(raw)
+    return bound
 
 
 def _parse_parameter(spec: str) -> Parameter:

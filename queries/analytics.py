@@ -22,7 +22,7 @@ from typing import Any, Callable
 import networkx as nx
 
 from graph.backend import Backend, Row
-from graph.statements import Parameter, ParameterError
+from graph.statements import Parameter, ParameterError, bind_parameters
 from queries.catalogue import UnknownQuery, run_query
 
 __all__ = ["ANALYSES", "PARAMETERS", "UnknownAnalysis", "run_analysis"]
@@ -55,21 +55,7 @@ class UnknownAnalysis(UnknownQuery):
 
 
 def _bind(name: str, params: dict[str, Any] | None) -> dict[str, Any]:
-    declared = {p.name: p for p in PARAMETERS[name]}
-    values = dict(params or {})
-    unknown = sorted(set(values) - set(declared))
-    if unknown:
-        raise ParameterError(
-            f"{name} has no parameter {', '.join(unknown)}; it takes: "
-            + (", ".join(f"{p.name} ({p.type})" for p in declared.values()) or "none")
-        )
-    bound = {}
-    for key, param in declared.items():
-        raw = values.get(key, param.default)
-        if raw == "today":
-            raw = datetime.date.today()
-        bound[key] = param.convert(raw)
-    return bound
+    return bind_parameters(name, PARAMETERS[name], params)
 
 
 def _dated(params: dict[str, Any]) -> dict[str, Any]:
