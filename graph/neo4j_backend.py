@@ -6,6 +6,7 @@ routed to readers and any write in them is refused by the server itself.
 
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -14,6 +15,10 @@ from graph.dialect import NEO4J
 from graph.values import plain_value
 
 __all__ = ["Neo4jBackend"]
+
+# The driver logs each retry of a failed transaction as a warning; with no logging set up, Python
+# prints those on stderr.  The error that ends the retries is reported as one line instead.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 class _TransactionWriter:
@@ -59,14 +64,21 @@ class Neo4jBackend(Backend):
             ) from error
 
     def _collect(self, run) -> list[Row]:
+        return self._call(lambda: [{k: plain_value(v) for k, v in record.items()} for record in run()])
+
+    def _call(self, run):
+        """``run()``, with the driver's errors turned into one-line :class:`BackendError` messages."""
         neo4j = self._neo4j
         try:
-            result = run()
-            return [{k: plain_value(v) for k, v in record.items()} for record in result]
+            return run()
         except neo4j.exceptions.ClientError as error:
             raise BackendError(f"Neo4j refused the query: {error.message}") from error
-        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError) as error:
-            raise BackendError(f"lost the connection to Neo4j at {self.settings.neo4j_uri}: {error}") from error
+        except neo4j.exceptions.Neo4jError as error:  # transient or database errors: the server, not the query
+            raise BackendError(f"Neo4j at {self.settings.neo4j_uri} could not run the query "
+                               f"({' '.join(str(error.message).split())}); try again once it is up") from error
+        except (neo4j.exceptions.DriverError, OSError) as error:
+            raise BackendError(f"lost the connection to Neo4j at {self.settings.neo4j_uri}: "
+                               f"{' '.join(str(error).split())}") from error
 
     def _session(self, access_mode: str):
         return self._driver.session(database=self.settings.neo4j_database, default_access_mode=access_mode)
@@ -94,13 +106,16 @@ class Neo4jBackend(Backend):
     def atomic(self) -> Iterator[_TransactionWriter]:
         """One explicit transaction: committed when the block ends, rolled back on any error."""
         with self._session(self._neo4j.WRITE_ACCESS) as session:
-            tx = session.begin_transaction()
+            tx = self._call(session.begin_transaction)
             try:
                 yield _TransactionWriter(self, tx)
-                tx.commit()
+                self._call(tx.commit)
             except BaseException:
                 if not tx.closed():
-                    tx.rollback()
+                    try:
+                        tx.rollback()
+                    except (self._neo4j.exceptions.Neo4jError, self._neo4j.exceptions.DriverError, OSError):
+                        pass  # the server is gone, and with it the transaction; report the first error
                 raise
 
     def clear(self) -> None:

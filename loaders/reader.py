@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from loaders.input_files import INPUT_FILES, InputFile
@@ -20,6 +22,7 @@ __all__ = ["RawTable", "read_input", "decode_csv"]
 _BY_NAME = {f.name: f for f in INPUT_FILES}
 _BY_ZH = {f.zh: f for f in INPUT_FILES}
 MAX_CELL_CHARS = 10_000
+_CSV_FIELD_LIMIT = 256 * 1024 * 1024
 
 
 @dataclass
@@ -36,18 +39,60 @@ class RawTable:
     rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)
 
 
-def decode_csv(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
-    """Decode CSV bytes as UTF-8 (BOM or not), else GB18030; a problem when neither fits."""
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# What GBK bytes become when UTF-8 reads them by chance: C1 controls and the two-byte letters
+# (Latin Extended, Greek, Cyrillic, Armenian, Hebrew, Arabic …), not Latin-1 or Chinese.
+_UNLIKELY = re.compile(r"[\u0080-\u009f\u0100-\u07ff]")
+
+
+def _reads_as_utf8(text: str) -> bool:
+    """Chinese text without the letters that GBK bytes turn into when read as UTF-8."""
+    return bool(_CJK.search(text)) and not _UNLIKELY.search(text)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
     try:
-        return data.decode("utf-8-sig"), []
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode_csv(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
+    """Decode CSV bytes as UTF-8 (BOM or not), else GB18030; a problem when neither fits.
+
+    GB18030 decodes almost any bytes, so a file that is UTF-8 in some lines and not in
+    others (two encodings pasted together, or a UTF-8 file cut in the middle of a
+    character) would come out as garbled text: it is reported, naming the first odd line.
+    """
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
-        try:
-            return data.decode("gb18030"), []
-        except UnicodeDecodeError:
+        lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+        not_utf8 = [number for number, line in enumerate(lines, start=1) if not _decodes(line, "utf-8")]
+        odd = set(not_utf8)
+        utf8 = [number for number, line in enumerate(lines, start=1)
+                if number not in odd and not line.isascii() and _reads_as_utf8(line.decode("utf-8"))]
+        if utf8:
+            first = (utf8 if len(utf8) < len(not_utf8) else not_utf8)[0]  # the odd one out: the fewer lines
             return None, [Problem(
-                source, 0, "", f"byte {utf8_error.start}",
-                "文件编码无法识别(应为UTF-8或GBK),可能混有两种编码",
-                "cannot decode the file as UTF-8 or GBK; it may mix both encodings")]
+                source, first, "", short(lines[first - 1].decode("utf-8", "replace")),
+                "这一行的编码与其他行不同(UTF-8与GBK混用),或文件在一个汉字中间被截断;请把整个文件另存为UTF-8",
+                "this line is not in the encoding of the other lines (UTF-8 and GBK mixed), or the file "
+                "was cut in the middle of a character; save the whole file as UTF-8")]
+        if _decodes(data, "gb18030"):
+            return data.decode("gb18030"), []
+        first = next((n for n, line in enumerate(lines, start=1) if not _decodes(line, "gb18030")), 0)
+        return None, [Problem(
+            source, first, "", f"byte {utf8_error.start}",
+            "文件编码无法识别(应为UTF-8或GBK),可能混有两种编码",
+            "cannot decode the file as UTF-8 or GBK; it may mix both encodings")]
+    # Short GBK text can be valid UTF-8 by chance (员 is D4 B1, which UTF-8 reads as Ա): when the
+    # UTF-8 reading has no Chinese and odd letters, and the GBK reading is Chinese, it is GBK.
+    if _UNLIKELY.search(text) and not _CJK.search(text) and not data.startswith(b"\xef\xbb\xbf"):
+        if _decodes(data, "gb18030") and _reads_as_utf8(data.decode("gb18030")):
+            return data.decode("gb18030"), []
+    return text, []
 
 
 def _header_map(spec: InputFile, header: list[str], source: str) -> tuple[dict[str, str], list[Problem]]:
@@ -73,31 +118,69 @@ def _header_map(spec: InputFile, header: list[str], source: str) -> tuple[dict[s
     return mapping, problems
 
 
-def _table_from_cells(spec: InputFile, source: str, cells: list[list[object]]) -> tuple[RawTable, list[Problem]]:
+def _row_from_values(header: list[str], mapping: dict[str, str], source: str, offset: int,
+                     values: list[object], problems: list[Problem]) -> dict[str, object] | None:
+    """One row as {column name: value}, or None for a blank row; problems of the row appended."""
+    if all(v is None or str(v).strip() == "" for v in values):
+        return None
+    row: dict[str, object] = {}
+    for header_cell, value in zip(header, values):
+        name = mapping.get(header_cell.strip())
+        if name is None:
+            continue
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            problems.append(Problem(source, offset, header_cell, short(value),
+                                    f"单元格过长(超过{MAX_CELL_CHARS}字)",
+                                    f"cell longer than {MAX_CELL_CHARS} characters"))
+            value = None
+        row[name] = value
+    if len(values) > len(header) and any(str(v).strip() for v in values[len(header):] if v is not None):
+        problems.append(Problem(source, offset, "", short(values[len(header):]),
+                                "该行的值多于表头的列", "the row has more values than the header has columns"))
+    return row
+
+
+def _table_from_cells(spec: InputFile, source: str, cells: list[list[object]],
+                      text_only: bool = False) -> tuple[RawTable, list[Problem]]:
+    """A raw table from the cells of a file or sheet (header first).
+
+    ``text_only`` says every cell is a ``str`` (a CSV file): a row then goes through a
+    fast path that gives the same row, and the general path only when it is blank-looking,
+    holds an over-long cell or has more values than the header.
+    """
     table = RawTable(spec, source)
     if not cells:
         return table, [Problem(source, 0, "", "", "文件为空(没有表头)", "the file is empty (no header row)")]
     header = ["" if c is None else str(c) for c in cells[0]]
     mapping, problems = _header_map(spec, header, source)
     table.columns = mapping
-    for offset, values in enumerate(cells[1:], start=2):
-        if all(v is None or str(v).strip() == "" for v in values):
-            continue
-        row: dict[str, object] = {}
-        for header_cell, value in zip(header, values):
-            name = mapping.get(header_cell.strip())
-            if name is None:
-                continue
-            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-                problems.append(Problem(source, offset, header_cell, short(value),
-                                        f"单元格过长(超过{MAX_CELL_CHARS}字)",
-                                        f"cell longer than {MAX_CELL_CHARS} characters"))
-                value = None
-            row[name] = value
-        if len(values) > len(header) and any(str(v).strip() for v in values[len(header):] if v is not None):
-            problems.append(Problem(source, offset, "", short(values[len(header):]),
-                                    "该行的值多于表头的列", "the row has more values than the header has columns"))
-        table.rows.append((offset, row))
+    rows = table.rows
+    if not text_only:
+        for offset in range(1, len(cells)):
+            row = _row_from_values(header, mapping, source, offset + 1, cells[offset], problems)
+            if row is not None:
+                rows.append((offset + 1, row))
+        return table, problems
+    width = len(header)
+    names = [mapping.get(cell.strip()) for cell in header]
+    kept = [(i, name) for i, name in enumerate(names) if name is not None]
+    every_column = len(kept) == width
+    keep_names = [name for _, name in kept]
+    keep_index = [i for i, _ in kept]
+    join = "".join
+    long_cells = max(map(len, chain.from_iterable(cells)), default=0) > MAX_CELL_CHARS  # once per file
+    for offset in range(1, len(cells)):
+        values = cells[offset]
+        if len(values) > width or long_cells or not (values and values[0].strip() or join(values).strip()):
+            row = _row_from_values(header, mapping, source, offset + 1, values, problems)
+            if row is not None:
+                rows.append((offset + 1, row))
+        elif every_column:
+            rows.append((offset + 1, dict(zip(names, values))))
+        elif len(values) == width:
+            rows.append((offset + 1, dict(zip(keep_names, [values[i] for i in keep_index]))))
+        else:
+            rows.append((offset + 1, {name: value for name, value in zip(names, values) if name is not None}))
     return table, problems
 
 
@@ -105,11 +188,14 @@ def _read_csv(path: Path, spec: InputFile) -> tuple[RawTable | None, list[Proble
     text, problems = decode_csv(path.read_bytes(), path.name)
     if text is None:
         return None, problems
+    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+        csv.field_size_limit(_CSV_FIELD_LIMIT)  # an over-long cell is reported by row and column below
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        cells = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        cells = list(reader)
     except csv.Error as error:
-        return None, [Problem(path.name, 0, "", "", f"CSV格式错误:{error}", f"malformed CSV: {error}")]
-    return _table_from_cells(spec, path.name, cells)
+        return None, [Problem(path.name, reader.line_num, "", "", f"CSV格式错误:{error}", f"malformed CSV: {error}")]
+    return _table_from_cells(spec, path.name, cells, text_only=True)
 
 
 def _read_workbook(path: Path) -> tuple[list[RawTable], list[Problem]]:
@@ -176,4 +262,8 @@ def read_input(path: Path) -> tuple[list[RawTable], list[Problem]]:
     tables.sort(key=lambda t: order[t.spec.name])
     if not tables and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(path), 0, "", "", "没有找到可识别的输入文件", "no recognised input file found"))
+    elif not any(table.rows for table in tables) and not any(p.severity == "error" for p in problems):
+        # A file with a header and no rows loads nothing and is fine; a data set of nothing but is a mistake.
+        problems.append(Problem(path.name, 0, "", "", "每个文件都只有表头、没有数据行:没有可导入的内容",
+                                "every file has a header but no rows: there is nothing to load"))
     return tables, problems

@@ -1,0 +1,212 @@
+"""What the benchmark runs on: the databases it starts, their processes' memory, the versions used."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import resource
+import shutil
+import socket
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Iterator
+
+from graph.backend import Backend, open_backend
+from graph.config import Settings
+from graph.schema import apply_schema
+
+__all__ = ["Target", "open_target", "reset_graph", "peak_rss_mb", "rss_mb", "self_peak_rss_mb", "versions", "machine"]
+
+
+@dataclass
+class Target:
+    """One backend under test: its open connection, settings, home and the pid of its database process."""
+
+    name: str
+    db: Backend
+    settings: Settings
+    home: Path
+    db_pid: int | None = None
+    local: bool = True
+    notes: list[str] = field(default_factory=list)
+
+    def environment(self) -> dict[str, str]:
+        """The environment that points ``partygraph`` (a child process, the explorer) at this database."""
+        env = {"PARTYGRAPH_BACKEND": self.settings.backend, "PARTYGRAPH_HOME": str(self.settings.home),
+               "PARTYGRAPH_GRAPH": self.settings.graph_name}
+        if self.settings.backend == "neo4j":
+            env.update(NEO4J_URI=self.settings.neo4j_uri, NEO4J_USER=self.settings.neo4j_user,
+                       NEO4J_DATABASE=self.settings.neo4j_database, NEO4J_PASSWORD=self.settings.neo4j_password())
+        return env
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _embedded_pid(db) -> int | None:
+    with contextlib.suppress(Exception):
+        return int(db._db.client.info("server")["process_id"])
+    return None
+
+
+@contextlib.contextmanager
+def open_target(name: str, allow_remote_wipe: bool = False) -> Iterator[Target]:
+    """Open backend ``name`` on a database of the benchmark's own, and close (stop) it afterwards.
+
+    The embedded database and a local Neo4j live in a temporary PARTYGRAPH_HOME, so the
+    analyst's data is never touched.  With NEO4J_URI set, that server is used instead —
+    and its graph is replaced, so a non-empty one is refused unless ``allow_remote_wipe``.
+    """
+    home = Path(tempfile.mkdtemp(prefix=f"partygraph-bench-{name}-"))
+    started_neo4j = False
+    db = None
+    try:
+        if name == "embedded":
+            settings = Settings(backend="embedded", home=home, graph_name="bench")
+            db = open_backend(settings)
+            target = Target(name, db, settings, home, _embedded_pid(db))
+        elif os.environ.get("NEO4J_URI"):
+            settings = Settings(backend="neo4j", home=home, neo4j_uri=os.environ["NEO4J_URI"],
+                                neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
+                                neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"))
+            db = open_backend(settings)
+            held = db.read("MATCH (n) RETURN count(n) AS nodes")[0]["nodes"]
+            if held and not allow_remote_wipe:
+                raise RuntimeError(f"the Neo4j at {settings.neo4j_uri} holds {held:,} nodes and the benchmark "
+                                   "replaces its graph: pass --wipe-remote to allow it, or unset NEO4J_URI to "
+                                   "bench a local server of its own")
+            target = Target(name, db, settings, home, None, local=False,
+                            notes=[f"server at {settings.neo4j_uri}: its memory is not measured"])
+        else:
+            from graph import neo4j_server
+
+            uri = neo4j_server.start(home, port=_free_port())
+            started_neo4j = True
+            settings = Settings(backend="neo4j", home=home, neo4j_uri=uri)
+            db = open_backend(settings)
+            target = Target(name, db, settings, home, neo4j_server.status(home)["pid"])
+            heap = os.environ.get("PARTYGRAPH_NEO4J_HEAP", "6g")
+            target.notes.append(f"local Neo4j, heap {heap} (PARTYGRAPH_NEO4J_HEAP)")
+        apply_schema(db)
+        yield target
+    finally:
+        if db is not None:
+            with contextlib.suppress(Exception):
+                db.close()
+        if started_neo4j:
+            from graph import neo4j_server
+
+            neo4j_server.stop(home)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def reset_graph(target: Target) -> None:
+    """An empty graph with the schema: the embedded graph is dropped whole (a graph emptied by
+    DETACH DELETE keeps its freed slots, and the next load into it runs slower), Neo4j is cleared."""
+    if target.name == "embedded":
+        if target.db.graph_exists():
+            target.db.command("GRAPH.DELETE", target.settings.graph_name)
+        apply_schema(target.db)
+    else:
+        target.db.clear()
+
+
+def _status_kb(pid: int, key: str) -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def peak_rss_mb(pid: int | None) -> float | None:
+    """Peak resident memory of process ``pid`` since it started (Linux VmHWM), in MiB."""
+    if pid is None:
+        return None
+    kb = _status_kb(pid, "VmHWM")
+    return None if kb is None else round(kb / 1024, 1)
+
+
+def rss_mb(pid: int | None) -> float | None:
+    """Resident memory of process ``pid`` now, in MiB."""
+    if pid is None:
+        return None
+    kb = _status_kb(pid, "VmRSS")
+    if kb is None:
+        with contextlib.suppress(Exception):
+            import psutil
+
+            return round(psutil.Process(pid).memory_info().rss / 2**20, 1)
+        return None
+    return round(kb / 1024, 1)
+
+
+def self_peak_rss_mb() -> float:
+    """Peak resident memory of this process (``ru_maxrss``), in MiB."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _package_version(name: str) -> str | None:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _falkordb_module(db) -> str | None:
+    """The FalkorDB module's version, from ``MODULE LIST`` (e.g. ``4.10.3``)."""
+    with contextlib.suppress(Exception):
+        for module in db.command("MODULE", "LIST"):
+            info = dict(zip(module[::2], module[1::2])) if isinstance(module, (list, tuple)) else dict(module)
+            info = {(k.decode() if isinstance(k, bytes) else k): (v.decode() if isinstance(v, bytes) else v)
+                    for k, v in info.items()}
+            if str(info.get("name", "")).lower() in ("graph", "falkordb"):
+                ver = int(info.get("ver", 0))
+                return f"{ver // 10000}.{ver // 100 % 100}.{ver % 100}"
+    return None
+
+
+def versions(target: Target) -> dict[str, str | None]:
+    """Python, the drivers and the database server of ``target``."""
+    found: dict[str, str | None] = {"python": platform.python_version(), "partygraph": _package_version("partygraph")}
+    if target.name == "embedded":
+        found["falkordblite"] = _package_version("falkordblite")
+        found["falkordb_client"] = _package_version("FalkorDB")
+        found["falkordb_module"] = _falkordb_module(target.db)
+        with contextlib.suppress(Exception):
+            found["redis_server"] = target.db._db.client.info("server")["redis_version"]
+    else:
+        found["neo4j_driver"] = _package_version("neo4j")
+        with contextlib.suppress(Exception):
+            rows = target.db.read("CALL dbms.components() YIELD name, versions, edition "
+                                  "RETURN name, versions, edition")
+            found["neo4j_server"] = " ".join(f"{r['name']} {r['versions'][0]} {r['edition']}" for r in rows)
+    with contextlib.suppress(Exception):
+        import streamlit
+
+        found["streamlit"] = streamlit.__version__
+    return found
+
+
+def machine() -> dict[str, object]:
+    """The machine the figures come from: cores, memory, load (other processes make timings noisy)."""
+    info: dict[str, object] = {"cpus": os.cpu_count(), "platform": platform.platform(),
+                               "python_executable": sys.executable}
+    with contextlib.suppress(OSError):
+        info["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    with contextlib.suppress(Exception):
+        import psutil
+
+        memory = psutil.virtual_memory()
+        info["memory_total_mb"] = round(memory.total / 2**20)
+        info["memory_available_mb"] = round(memory.available / 2**20)
+    return info
