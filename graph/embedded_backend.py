@@ -111,16 +111,13 @@ class EmbeddedBackend(Backend):
         # The first reconnection after a killed server can be refused once; try again.
         for attempt in range(3):
             try:
-                # A server that does not answer within _CONNECT_TIMEOUT_S (stopped, or hung) is
-                # reported rather than waited for; once connected, redis-py's defaults (5 s socket
-                # timeout, then a silent retry) would re-send a long GRAPH.COPY or load batch: a
-                # write must be sent once, and may take minutes.
+                # redis-py's defaults (5 s socket timeout, then a silent retry) would re-send a long
+                # GRAPH.COPY or load batch: a write must be sent once, and may take minutes.  A server
+                # already there that does not answer was reported by _probe_running_server.
                 db = FalkorDB(db_file, serverconfig=dict(_SERVER_CONFIG, logfile=str(log_file)),
-                              socket_timeout=_CONNECT_TIMEOUT_S, socket_connect_timeout=_CONNECT_TIMEOUT_S,
+                              socket_timeout=_QUERY_TIMEOUT_S, socket_connect_timeout=_CONNECT_TIMEOUT_S,
                               retry=Retry(NoBackoff(), 0))
                 db.client.ping()
-                db.client.connection_pool.connection_kwargs["socket_timeout"] = _QUERY_TIMEOUT_S
-                db.client.connection_pool.disconnect()
                 return db
             except RedisTimeout as error:
                 raise self._not_answering() from error
@@ -228,15 +225,17 @@ class EmbeddedBackend(Backend):
         from redis.exceptions import ResponseError
 
         deadline = time.monotonic() + _QUERY_TIMEOUT_S
-        for attempt in range(1_000_000):
+        failures = 0
+        while True:
             while self._child_running() and time.monotonic() < deadline:
                 time.sleep(0.1)
             try:
                 self._db.client.execute_command("GRAPH.COPY", source, target)
                 return
             except ResponseError as error:
+                failures += 1
                 # a save may have started and ended between the check and the fork: try again a few times
-                if (attempt >= 3 and not self._child_running()) or time.monotonic() >= deadline:
+                if (failures > 3 and not self._child_running()) or time.monotonic() >= deadline:
                     raise BackendError(f"embedded database refused GRAPH.COPY: {error}") from error
                 time.sleep(0.2)
 

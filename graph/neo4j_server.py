@@ -195,7 +195,12 @@ def _read_state(paths: dict[str, Path]) -> dict:
 def _is_alive(pid: int) -> bool:
     """True if ``pid`` is a live (non-zombie) process running our launcher."""
     child = _children.get(pid)
-    if child is not None and child.poll() is not None:
+    if child is not None:
+        # Started by this process: poll() is the truth.  The /proc check below is a guess, and on a
+        # busy machine it once took a JVM that was still starting for dead: the start gave up and
+        # cleared the pid file of a server that went on running.
+        if child.poll() is None:
+            return True
         _children.pop(pid, None)
         return False
     try:

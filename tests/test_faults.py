@@ -159,6 +159,37 @@ def test_a_killed_load_leaves_the_old_graph_and_a_rerun_completes(backend, reque
         assert client.get("partygraph:load-lock") is None
 
 
+def test_an_embedded_load_waits_out_a_background_save(tmp_path, reference):
+    """GRAPH.COPY forks the server and Redis runs one child at a time: a load that starts while
+    Redis saves in the background (it does so on its own) waits instead of failing."""
+    with open_backend(Settings(backend="embedded", home=tmp_path)) as db:
+        load_path(db, FIXTURE)
+        client = db._db.client
+        client.config_set("rdb-key-save-delay", 1_000_000)  # one second per key: a save that lasts
+        try:
+            client.bgsave()
+            assert client.info("persistence")["rdb_bgsave_in_progress"]
+            load_path(db, FIXTURE)
+        finally:
+            client.config_set("rdb-key-save-delay", 0)
+        assert graph_checksum(db) == reference["old"]
+
+
+def test_embedded_queries_may_take_longer_than_finding_the_server(tmp_path):
+    """The short timeout that bounds finding a hung server must not bound queries and loads:
+    a DETACH DELETE or a load batch on a city's data takes minutes."""
+    from graph import embedded_backend
+
+    with open_backend(Settings(backend="embedded", home=tmp_path)) as db:
+        db.read("RETURN 1 AS one")
+        pool = db._db.client.connection_pool
+        connection = pool.get_connection()
+        try:
+            assert connection.socket_timeout == embedded_backend._QUERY_TIMEOUT_S
+        finally:
+            pool.release(connection)
+
+
 # --- Neo4j stopped mid-load -----------------------------------------------------------------------
 
 def _free_port() -> int:
