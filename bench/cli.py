@@ -13,7 +13,7 @@ RESULTS_MD = Path(__file__).parent / "RESULTS.md"
 def cmd_bench(args) -> None:
     """Run the benchmark, write the JSON and the Markdown tables, print the tables."""
     from bench.run import PARTS, BenchOptions, run_bench, write_outputs
-    from graph.cli import UserError
+    from graph.errors import UserError
 
     chosen = args.bench_backend or args.backend or "both"
     backends = ("embedded", "neo4j") if chosen == "both" else (chosen,)

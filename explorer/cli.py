@@ -29,7 +29,7 @@ def explore_command(host: str, port: int) -> list[str]:
 
 def cmd_explore(args) -> None:
     """Serve the explorer until interrupted."""
-    from graph.cli import UserError
+    from graph.errors import UserError
     from graph.config import load_settings
 
     settings = load_settings(args.backend)  # an unknown backend fails here, before the server starts

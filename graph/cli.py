@@ -12,20 +12,11 @@ from typing import Callable
 
 from graph.backend import BackendError, open_backend
 from graph.config import BACKENDS, load_settings
+from graph.errors import EXIT_BAD_INPUT, EXIT_ERROR, UserError
 from graph.output import FORMATS, render, to_json
 
 __all__ = ["main", "build_parser"]
 
-EXIT_ERROR = 1
-EXIT_BAD_INPUT = 2
-
-
-class UserError(Exception):
-    """A problem in what the user asked for; ``exit_code`` 2 for bad input files or parameters."""
-
-    def __init__(self, message: str, exit_code: int = EXIT_ERROR) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 def _open(args):

@@ -26,7 +26,7 @@ def _progress_bar(total: int, label: str):
 
 def run_load(db, path: Path, batch_size: int, replace: bool) -> int:
     """Validate and load ``path`` with a progress bar; print the report; return the exit code."""
-    from graph.cli import EXIT_BAD_INPUT
+    from graph.errors import EXIT_BAD_INPUT
     from loaders.load import check_path, load_validated
     from loaders.problems import format_problems
 
@@ -57,7 +57,7 @@ def run_load(db, path: Path, batch_size: int, replace: bool) -> int:
 def cmd_load(args) -> None:
     """Load a folder of CSV files or a workbook."""
     from graph.backend import open_backend
-    from graph.cli import UserError
+    from graph.errors import UserError
     from graph.config import load_settings
 
     with open_backend(load_settings(args.backend)) as db:
@@ -69,7 +69,7 @@ def cmd_load(args) -> None:
 def cmd_check(args) -> None:
     """Validate without loading."""
     from graph.backend import open_backend
-    from graph.cli import EXIT_BAD_INPUT, UserError
+    from graph.errors import EXIT_BAD_INPUT, UserError
     from graph.config import load_settings
     from loaders.load import check_path
     from loaders.problems import format_problems
@@ -91,7 +91,7 @@ def cmd_template(args) -> None:
 
 def cmd_demo(args) -> None:
     """Generate the demo data set, and load it if asked."""
-    from graph.cli import UserError
+    from graph.errors import UserError
     from loaders.demo import generate
 
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="partygraph-demo-"))

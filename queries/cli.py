@@ -18,7 +18,7 @@ def _open(args):
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
-    from graph.cli import EXIT_BAD_INPUT, UserError
+    from graph.errors import EXIT_BAD_INPUT, UserError
 
     params = {}
     for pair in pairs or []:
@@ -30,7 +30,7 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
 
 
 def _date(text: str | None) -> datetime.date | None:
-    from graph.cli import EXIT_BAD_INPUT, UserError
+    from graph.errors import EXIT_BAD_INPUT, UserError
 
     if text is None:
         return None
@@ -42,7 +42,7 @@ def _date(text: str | None) -> datetime.date | None:
 
 def cmd_query(args) -> None:
     """List the catalogue or run one query."""
-    from graph.cli import EXIT_BAD_INPUT, UserError
+    from graph.errors import EXIT_BAD_INPUT, UserError
     from graph.privacy import mask_rows
     from queries.catalogue import ParameterError, UnknownQuery, get_query, list_queries, run_query
 
@@ -96,7 +96,7 @@ def cmd_figures(args) -> None:
 
 def cmd_analytics(args) -> None:
     """Run one networkx analysis."""
-    from graph.cli import EXIT_BAD_INPUT, UserError
+    from graph.errors import EXIT_BAD_INPUT, UserError
     from queries.analytics import ANALYSES, run_analysis
 
     if args.list or not args.name:

@@ -64,3 +64,14 @@ def test_init_and_stats_json_on_neo4j(neo4j_settings, tmp_path):
     stats = json.loads(result.stdout)
     assert set(stats) == {"nodes", "relationships"}
     assert all(isinstance(count, int) for count in stats["nodes"].values())
+
+
+def test_bad_parameter_through_python_m_is_one_line_and_exit_2(tmp_path):
+    """``python -m graph.cli`` imports the CLI twice; a bad date must still be a user error."""
+    import os
+
+    env = {**os.environ, "PARTYGRAPH_HOME": str(tmp_path), "PARTYGRAPH_BACKEND": "embedded"}
+    result = run_cli("query", "contract_compliance", "-p", "as_of=2021-13-45", env=env)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "2021-13-45" in result.stderr
