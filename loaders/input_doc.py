@@ -23,6 +23,8 @@ def input_markdown() -> str:
         "- Coded values may be written as the Chinese name (`社区党委`), the English name or the code.",
         "- Dates are `YYYY-MM-DD` (also `YYYY/M/D`, `YYYY年M月D日`, or an Excel date cell); yes/no is `是/否`.",
         "- Relationships that change over time have `since` and `until` (`until` empty while it holds).",
+        "- A file may be left out, or hold only its header row: it then adds nothing. An empty file (no header "
+        "row) is an error, and so is a data set in which no file has a single row.",
         "- Files are loaded in the order below; a reference may point at a row of any file, or at a node "
         "already in the graph.",
         "- `partygraph template OUT [--xlsx]` writes empty templates; `partygraph check PATH` validates "
