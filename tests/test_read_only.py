@@ -120,14 +120,8 @@ def test_a_write_through_the_read_path_of_an_empty_graph_writes_nothing(db, atte
     assert db.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
 
 
-def test_load_csv_cannot_read_server_files_through_the_read_path(fixture_db, session_home, request):
+def test_load_csv_cannot_read_server_files_through_the_read_path(fixture_db, session_home):
     """A free query must not read files of the database's machine — e.g. the Neo4j password file."""
-    if fixture_db.name == "neo4j":
-        request.applymarker(pytest.mark.xfail(
-            strict=True,
-            reason="the local Neo4j launcher (tools/neo4j, not graph/) leaves LOAD CSV file URLs "
-                   "unrestricted; set GraphDatabaseSettings.allow_file_urls=false (or "
-                   "load_csv_file_url_root) in Neo4jLauncher"))
     secret = session_home / "read-only-test-secret.csv"
     secret.write_text("not-for-analysts\n", encoding="utf-8")
     with pytest.raises(BackendError):

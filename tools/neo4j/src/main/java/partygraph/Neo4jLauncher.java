@@ -101,6 +101,8 @@ public final class Neo4jLauncher {
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                     .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(64))
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                    // a free query must not read the server's files (the password file among them)
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
