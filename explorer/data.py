@@ -77,6 +77,14 @@ def backend_name() -> str:
     return load_settings().backend
 
 
+def load_in_progress() -> bool:
+    """True while another process writes a load into the database (never cached)."""
+    try:
+        return connection().load_in_progress()
+    except BackendError:
+        return False  # the pages report an unreachable database themselves
+
+
 # --- catalogue queries ---------------------------------------------------------------
 
 def _with_defaults(name: str, params: dict[str, Any] | None) -> dict[str, Any]:

@@ -36,6 +36,9 @@ class Backend(ABC):
 
     name: str
     dialect: Dialect
+    #: The most input rows one atomic unit can hold; ``None``: no limit.  A larger load into an
+    #: empty graph then commits batch by batch and, if it fails, empties the graph again.
+    max_atomic_rows: int | None = None
 
     @abstractmethod
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
@@ -48,6 +51,15 @@ class Backend(ABC):
     @abstractmethod
     def atomic(self) -> AbstractContextManager[Writer]:
         """A unit of writes that is committed whole when the block ends, or not at all."""
+
+    @abstractmethod
+    def load_in_progress(self) -> bool:
+        """True while some process is writing a load into this database.
+
+        On Neo4j, reads are READ COMMITTED: a query that runs while a large load commits can see
+        part of it, so the explorer warns while this is true.  The embedded backend swaps the
+        loaded graph in with one RENAME and has no such window.
+        """
 
     @abstractmethod
     def clear(self) -> None:

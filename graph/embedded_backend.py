@@ -267,6 +267,10 @@ class EmbeddedBackend(Backend):
             if client.get(_LOCK_KEY) == token:
                 client.delete(_LOCK_KEY)
 
+    def load_in_progress(self) -> bool:
+        """True while a process holds the load lock (its load is written into a staged copy)."""
+        return bool(self._db.client.exists(_LOCK_KEY))
+
     def clear(self) -> None:
         """Delete every node and relationship, keeping indexes and constraints."""
         if self.graph_exists():

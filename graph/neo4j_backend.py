@@ -20,6 +20,9 @@ __all__ = ["Neo4jBackend"]
 # prints those on stderr.  The error that ends the retries is reported as one line instead.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
+# Every load's transaction carries this metadata, so that other clients can see one is running.
+_LOAD_METADATA = {"partygraph": "load"}
+
 
 class _TransactionWriter:
     """Writes through one open Neo4j transaction on behalf of :meth:`Neo4jBackend.atomic`."""
@@ -45,6 +48,7 @@ class Neo4jBackend(Backend):
 
         self.settings = settings
         self._neo4j = neo4j
+        self.max_atomic_rows = settings.neo4j_transaction_rows
         try:
             # Server notifications (deprecations, unknown labels on an empty graph) are not for analysts.
             self._driver = neo4j.GraphDatabase.driver(
@@ -106,7 +110,7 @@ class Neo4jBackend(Backend):
     def atomic(self) -> Iterator[_TransactionWriter]:
         """One explicit transaction: committed when the block ends, rolled back on any error."""
         with self._session(self._neo4j.WRITE_ACCESS) as session:
-            tx = self._call(session.begin_transaction)
+            tx = self._call(lambda: session.begin_transaction(metadata=_LOAD_METADATA))
             try:
                 yield _TransactionWriter(self, tx)
                 self._call(tx.commit)
@@ -117,6 +121,14 @@ class Neo4jBackend(Backend):
                     except (self._neo4j.exceptions.Neo4jError, self._neo4j.exceptions.DriverError, OSError):
                         pass  # the server is gone, and with it the transaction; report the first error
                 raise
+
+    def load_in_progress(self) -> bool:
+        """True while a transaction opened by :meth:`atomic` (a load) is open on the server."""
+        with self._session(self._neo4j.READ_ACCESS) as session:
+            rows = self._collect(lambda: list(session.run(
+                "SHOW TRANSACTIONS YIELD metaData WHERE metaData.partygraph = $kind RETURN count(*) AS loads",
+                {"kind": _LOAD_METADATA["partygraph"]})))
+        return rows[0]["loads"] > 0
 
     def clear(self) -> None:
         """Delete every node and relationship in batches, keeping indexes and constraints."""

@@ -66,3 +66,13 @@ def test_read_session_refuses_a_write(db):
     with pytest.raises(BackendError):
         db.read("CREATE (:Compound:Territory {id: 'CP09', name: 'x'})")
     assert db.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_a_load_in_progress_is_seen_until_it_commits(db):
+    """The explorer warns while a load runs; the flag must rise with the load and fall after it."""
+    assert db.load_in_progress() is False
+    with db.atomic() as unit:
+        unit.run("CREATE (:Compound {id: 'CP-LOADING', name: '锦绣小区'})")
+        assert db.load_in_progress() is True
+    assert db.load_in_progress() is False
+    assert db.read("MATCH (c:Compound) RETURN c.id AS id") == [{"id": "CP-LOADING"}]
