@@ -161,11 +161,12 @@ def bench_sample(target: Target, folder: Path, size: int, repeat: int, batch_siz
 
 
 def bench_full_load(target: Target, folder: Path, repeat: int, batch_size: int,
-                    log: Callable[[str], None] = print) -> dict[str, Any]:
+                    log: Callable[[str], None] = print, replace: bool = True) -> dict[str, Any]:
     """The real load, ``repeat`` times into an emptied graph, each in a fresh child process; medians.
 
-    Before them, one warm-up load (``first_load_seconds``); after them, one ``replace`` onto
-    the loaded graph (``replace_seconds``).
+    Before them, one warm-up load (``first_load_seconds``); after them, if ``replace``, one
+    ``replace`` onto the loaded graph (``replace_seconds``; one transaction on Neo4j, so past
+    scale 1 it needs a bigger heap than the local server's).
     """
     runs = []
     # The first load after the server started is a warm-up, reported apart: Neo4j plans each
@@ -181,8 +182,9 @@ def bench_full_load(target: Target, folder: Path, repeat: int, batch_size: int,
             f"(read+validate {last['check_seconds']:.1f} s, write {last['write_seconds']:.1f} s), "
             f"{last['rows'] / last['seconds']:,.0f} rows/s, loader peak {last['loader_mb']:.0f} MiB")
     # once more onto the loaded graph: what `load --replace` costs when the graph is full
-    replaced = _child_load(target, folder, batch_size)
-    log(f"  {target.name} load --replace onto the loaded graph: {replaced['seconds']:.1f} s")
+    replaced = _child_load(target, folder, batch_size) if replace else None
+    if replaced:
+        log(f"  {target.name} load --replace onto the loaded graph: {replaced['seconds']:.1f} s")
 
     def median(key: str) -> float:
         return statistics.median(r[key] for r in runs)
@@ -196,7 +198,7 @@ def bench_full_load(target: Target, folder: Path, repeat: int, batch_size: int,
         "seconds": round(seconds, 2),
         "check_seconds": round(median("check_seconds"), 2),
         "write_seconds": round(median("write_seconds"), 2),
-        "replace_seconds": round(replaced["seconds"], 2),
+        "replace_seconds": round(replaced["seconds"], 2) if replaced else None,
         "first_load_seconds": round(cold["seconds"], 2),
         "rows_per_s": round(rows / seconds),
         "nodes_per_s": round(nodes / seconds),
@@ -206,7 +208,7 @@ def bench_full_load(target: Target, folder: Path, repeat: int, batch_size: int,
                         "database": None if runs[0]["db_cpu_seconds"] is None
                         else round(median("db_cpu_seconds"), 2)},
         "runs": [{k: (round(v, 2) if isinstance(v, float) else v) for k, v in r.items()} for r in runs],
-        "loader_mb": max(r["loader_mb"] for r in runs + [cold, replaced]),
+        "loader_mb": max(r["loader_mb"] for r in runs + [cold] + ([replaced] if replaced else [])),
     }
 
 

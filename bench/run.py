@@ -19,7 +19,7 @@ from bench.system import machine, open_target, peak_rss_mb, rss_mb, versions
 
 __all__ = ["BenchOptions", "run_bench", "PARTS"]
 
-PARTS = ("load", "queries", "pages")
+PARTS = ("load", "replace", "queries", "pages")
 
 
 @dataclass
@@ -36,7 +36,8 @@ class BenchOptions:
         runs: timed runs per catalogue query (after two warm-up runs).
         page_repeat: cold renders per explorer page.
         batch_size: rows per ``UNWIND $rows`` statement.
-        parts: any of ``load``, ``queries``, ``pages`` (load always runs: the others need the data).
+        parts: any of ``load``, ``replace``, ``queries``, ``pages`` (load always runs: the others
+            need the data; ``replace`` reloads onto the loaded graph).
         queries: only these catalogue queries (default all).
         wipe_remote: allow replacing the graph of a non-empty server at NEO4J_URI.
     """
@@ -99,7 +100,8 @@ def _bench_backend(name: str, folder: Path, description: str, options: BenchOpti
             "notes": list(target.notes) + list(options.notes),
         }
         load = bench_sample(target, folder, options.sample, options.sample_repeat, options.batch_size, log)
-        full = bench_full_load(target, folder, options.repeat, options.batch_size, log)
+        full = bench_full_load(target, folder, options.repeat, options.batch_size, log,
+                               replace="replace" in options.parts)
         loader_mb = full.pop("loader_mb")
         result["load"] = {**full, **load}
         db_after_load = rss_mb(target.db_pid)

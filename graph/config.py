@@ -22,6 +22,9 @@ class Settings:
         neo4j_uri: Bolt or routing URI (``neo4j://`` routes reads to readers).
         neo4j_user: Neo4j user name.
         neo4j_database: Neo4j database name.
+        neo4j_transaction_rows: the most input rows one Neo4j load transaction holds.  Neo4j keeps
+            a transaction's changes in its heap (scale 1, ~480,000 rows, fits in the local
+            server's 6 GB); a larger load into an *empty* graph commits batch by batch instead.
     """
 
     backend: str = "embedded"
@@ -30,6 +33,7 @@ class Settings:
     neo4j_uri: str = "bolt://127.0.0.1:7687"
     neo4j_user: str = "neo4j"
     neo4j_database: str = "neo4j"
+    neo4j_transaction_rows: int = 600_000
 
     def neo4j_password(self) -> str:
         """The Neo4j password: ``NEO4J_PASSWORD``, else the local secrets file under ``home``."""
@@ -55,4 +59,14 @@ def load_settings(backend: str | None = None) -> Settings:
         neo4j_uri=os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687"),
         neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
         neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"),
+        neo4j_transaction_rows=_positive_int("PARTYGRAPH_NEO4J_TRANSACTION_ROWS", 600_000),
     )
+
+
+def _positive_int(variable: str, default: int) -> int:
+    text = os.environ.get(variable, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"{variable} must be a whole number of at least 1, got {text!r}")
+    return int(text)

@@ -12,6 +12,11 @@ unique over the files and every relationship key unique in its file, and there i
 nothing in the graph to match — written without a look-up per row (about twice as
 fast).  The unique constraints would refuse a duplicate node all the same.
 ``tests/test_bench_smoke.py`` checks that both ways build identical graphs.
+
+A load larger than the backend's ``max_atomic_rows`` (Neo4j holds a transaction in its
+heap) into an *empty* graph commits batch by batch instead; if it fails, what it wrote
+is deleted, which leaves the graph empty, as it was.  Only a loader killed outright
+leaves part of such a load behind: running the same load again completes it.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -70,6 +76,36 @@ def check_path(db: Backend | None, path: Path, replace: bool = False) -> Validat
 
 def _graph_is_empty(writer) -> bool:
     return writer.run("MATCH (n) RETURN count(n) AS nodes")[0]["nodes"] == 0
+
+
+class _CommitEachStatement:
+    """A writer that commits every statement on its own (a big load into an empty graph)."""
+
+    def __init__(self, db: Backend) -> None:
+        self._db = db
+
+    def run(self, cypher: str, params: dict | None = None) -> list[dict]:
+        """Run one write statement as its own transaction."""
+        return self._db.write(cypher, params)
+
+
+@contextmanager
+def _write_unit(db: Backend, graph_was_empty: bool, rows: int):
+    """The backend's atomic unit — or, for a load too big for it into an empty graph, batch
+    commits that are undone by emptying the graph again if anything fails."""
+    if db.max_atomic_rows is None or rows <= db.max_atomic_rows or not graph_was_empty:
+        with db.atomic() as writer:
+            yield writer
+        return
+    try:
+        yield _CommitEachStatement(db)
+    except BaseException:
+        db.clear()
+        raise
+
+
+def _input_rows(tables) -> int:
+    return sum(len(table.rows) for table in tables)
 
 
 class _Load:
@@ -179,7 +215,8 @@ def load_validated(db: Backend, validated: ValidatedInput, batch_size: int = DEF
     started = time.perf_counter()
     apply_schema(db)
     before = graph_stats(db)
-    with db.atomic() as writer:
+    rows = sum(len(file_rows) for file_rows in validated.rows.values())
+    with _write_unit(db, not before["nodes"], rows) as writer:
         load = _Load(db, writer, batch_size, replace, bulk, progress)
         for name in sorted(validated.rows, key=_ORDER.index):
             load.write(name, validated.rows[name])
@@ -224,7 +261,7 @@ def load_path(db: Backend, path: Path, batch_size: int = DEFAULT_BATCH_SIZE, rep
         return load_validated(db, validated, batch_size=batch_size, replace=replace, progress=progress)
     apply_schema(db)
     before = graph_stats(db)
-    with db.atomic() as writer:
+    with _write_unit(db, not before["nodes"], _input_rows(tables)) as writer:
         load = _Load(db, writer, batch_size, replace, None, progress)
         pipeline = _Pipeline(load)
         try:

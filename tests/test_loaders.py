@@ -153,3 +153,27 @@ def test_a_failure_while_writing_leaves_the_graph_as_it_was(db, fixture_dir, mon
     with pytest.raises(Exception):
         load_path(db, fixture_dir)
     assert graph_stats(db) == before
+
+
+def test_a_load_too_big_for_one_transaction_commits_in_batches_and_undoes_itself(db, fixture_dir, tmp_path,
+                                                                                  monkeypatch):
+    """Past ``max_atomic_rows`` (Neo4j's heap), a load into an empty graph commits batch by batch:
+    the same graph when it succeeds, an empty graph again when its last file is bad."""
+    from graph.checksum import graph_checksum
+
+    load_path(db, fixture_dir)
+    in_one_unit = graph_checksum(db)
+    db.clear()
+    monkeypatch.setattr(db, "max_atomic_rows", 20)  # the fixture has about 200 rows
+    written = []
+    load_path(db, fixture_dir, batch_size=7, progress=lambda name, rows: written.append(rows))
+    assert graph_checksum(db) == in_one_unit
+    assert len(written) > 20  # many batches, each its own transaction
+
+    db.clear()
+    folder = copy_fixture(fixture_dir, tmp_path)
+    last = folder / "joint_meeting_units.csv"  # the last file loaded: every other file is written first
+    last.write_text(last.read_text(encoding="utf-8") + "JU9,市财政局,O_NOWHERE\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        load_path(db, folder, batch_size=7)
+    assert graph_stats(db) == {"nodes": {}, "relationships": {}}
