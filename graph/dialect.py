@@ -7,6 +7,9 @@ uses one of the macros below, which each dialect expands:
   ``days_since_epoch(b) - days_since_epoch(a)`` is the days between two dates.
   FalkorDB has no date subtraction and no ``duration.between``; the expansion is the
   civil-calendar day count from ``x.year``, ``x.month`` and ``x.day``.
+* ``in_degree(x, TYPE)`` — how many ``TYPE`` relationships end at the node ``x``, read
+  from the node's degree without expanding them: ``COUNT { (x)<-[:TYPE]-() }`` on Neo4j,
+  ``indegree(x, 'TYPE')`` on FalkorDB.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import dataclass
 __all__ = ["Dialect", "NEO4J", "FALKORDB"]
 
 _DAYS = re.compile(r"days_since_epoch\(((?:[^()]|\([^()]*\))*)\)")
+_IN_DEGREE = re.compile(r"in_degree\((\w+), ([A-Z_]+)\)")
 
 # Days from 1970-01-01 to y-m-d (Howard Hinnant's days_from_civil), with integer division.
 _FALKOR_DAYS = (
@@ -50,7 +54,9 @@ class Dialect:
             "RETURN duration.inDays(date('1970-01-01'), d).days"
         """
         if self.name == "neo4j":
+            cypher = _IN_DEGREE.sub(lambda m: f"COUNT {{ ({m.group(1)})<-[:{m.group(2)}]-() }}", cypher)
             return _DAYS.sub(lambda m: f"duration.inDays(date('1970-01-01'), {m.group(1)}).days", cypher)
+        cypher = _IN_DEGREE.sub(lambda m: f"indegree({m.group(1)}, '{m.group(2)}')", cypher)
 
         def falkor_days(match: re.Match[str]) -> str:
             expr = f"({match.group(1)})"

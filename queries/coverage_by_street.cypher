@@ -39,9 +39,11 @@ OPTIONAL MATCH (g)<-[oc:COVERS]-(go:Organization {kind: 'grid_org'})
 WHERE oc.since <= date($as_of) AND (oc.until IS NULL OR oc.until >= date($as_of))
 WITH s, communities, compounds, compounds_covered, compounds_effectively_covered, buildings_with_members,
      buildings_with_group, count(DISTINCT g) AS grids, count(DISTINCT CASE WHEN go IS NOT NULL THEN g END) AS grids_with_org
-OPTIONAL MATCH (h:Household)-[:PART_OF]->(:Building)-[:PART_OF]->(:Compound)-[:PART_OF]->(:Grid)-[:PART_OF]->(:Community)-[:PART_OF]->(s)
+// households from each building's degree: only households are PART_OF a building
+OPTIONAL MATCH (hb:Building)-[:PART_OF]->(:Compound)-[:PART_OF]->(:Grid)-[:PART_OF]->(:Community)-[:PART_OF]->(s)
 WITH s, communities, compounds, compounds_covered, compounds_effectively_covered, buildings_with_members,
-     buildings_with_group, grids, grids_with_org, count(h) AS households
+     buildings_with_group, grids, grids_with_org,
+     toInteger(sum(CASE WHEN hb IS NULL THEN 0 ELSE in_degree(hb, PART_OF) END)) AS households
 OPTIONAL MATCH (:CentralHousehold)-[hc:COVERS|LOCATED_AT]->(hr:Household)-[:PART_OF]->(:Building)-[:PART_OF]->(:Compound)
                -[:PART_OF]->(:Grid)-[:PART_OF]->(:Community)-[:PART_OF]->(s)
 WHERE type(hc) = 'LOCATED_AT' OR (hc.since <= date($as_of) AND (hc.until IS NULL OR hc.until >= date($as_of)))

@@ -10,8 +10,10 @@ MATCH (m:Member {kind: 'in_service'})-[l:LIVES_IN]->(:Household)-[:PART_OF]->(:B
       -[:PART_OF]->(:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
 WHERE l.since <= date($as_of) AND (l.until IS NULL OR l.until >= date($as_of))
 OPTIONAL MATCH (m)-[r:REPORTED_TO]->(rc:Community)
-WHERE r.since <= date($as_of) AND (r.until IS NULL OR r.until >= date($as_of))
-WITH m, c, cm, s, collect(rc.id) AS reported_ids, collect(rc.name) AS reported_to
+// the date test inside collect, not in a WHERE of the OPTIONAL MATCH: FalkorDB runs that 2.5x slower
+WITH m, c, cm, s, r.since <= date($as_of) AND (r.until IS NULL OR r.until >= date($as_of)) AS current, rc
+WITH m, c, cm, s, collect(CASE WHEN current THEN rc.id END) AS reported_ids,
+     collect(CASE WHEN current THEN rc.name END) AS reported_to
 WHERE NOT cm.id IN reported_ids
 RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community, c.name AS compound,
        m.id AS member_id, m.name AS member, reported_to,

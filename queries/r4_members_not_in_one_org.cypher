@@ -8,8 +8,10 @@
 // param: as_of date = today | 截至日期 | As of
 MATCH (m:Member)
 OPTIONAL MATCH (m)-[b:BELONGS_TO]->(o:Organization)
-WHERE b.since <= date($as_of) AND (b.until IS NULL OR b.until >= date($as_of))
-WITH m, count(DISTINCT o) AS organizations
+// the date test inside collect, not in a WHERE of the OPTIONAL MATCH: FalkorDB runs that 2.5x slower
+WITH m, collect(DISTINCT CASE WHEN b.since <= date($as_of) AND (b.until IS NULL OR b.until >= date($as_of))
+                              THEN o END) AS held
+WITH m, size(held) AS organizations
 WHERE organizations <> 1
 OPTIONAL MATCH (m)-[l:LIVES_IN]->(h:Household)-[:PART_OF]->(:Building)-[:PART_OF]->(c:Compound)
                -[:PART_OF]->(g:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
