@@ -7,6 +7,10 @@ uses one of the macros below, which each dialect expands:
   ``days_since_epoch(b) - days_since_epoch(a)`` is the days between two dates.
   FalkorDB has no date subtraction and no ``duration.between``; the expansion is the
   civil-calendar day count from ``x.year``, ``x.month`` and ``x.day``.
+* ``node_with_id(x, $param)`` — inside ``CALL { … }``: the node of any model label whose
+  ``id`` is ``$param``, found through each label's id index (a ``UNION`` over the labels of
+  :mod:`graph.model`).  ``MATCH (x {id: $param})`` without a label reads every node instead:
+  ~100 ms at scale 1 on either database, against ~1 ms.
 * ``in_degree(x, TYPE)`` — how many ``TYPE`` relationships end at the node ``x``, read
   from the node's degree without expanding them: ``COUNT { (x)<-[:TYPE]-() }`` on Neo4j,
   ``indegree(x, 'TYPE')`` on FalkorDB.
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 __all__ = ["Dialect", "NEO4J", "FALKORDB"]
 
 _DAYS = re.compile(r"days_since_epoch\(((?:[^()]|\([^()]*\))*)\)")
+_NODE_WITH_ID = re.compile(r"node_with_id\((\w+), (\$\w+)\)")
 _IN_DEGREE = re.compile(r"in_degree\((\w+), ([A-Z_]+)\)")
 
 # Days from 1970-01-01 to y-m-d (Howard Hinnant's days_from_civil), with integer division.
@@ -53,6 +58,7 @@ class Dialect:
             >>> NEO4J.expand("RETURN days_since_epoch(d)")
             "RETURN duration.inDays(date('1970-01-01'), d).days"
         """
+        cypher = _NODE_WITH_ID.sub(_node_with_id, cypher)
         if self.name == "neo4j":
             cypher = _IN_DEGREE.sub(lambda m: f"COUNT {{ ({m.group(1)})<-[:{m.group(2)}]-() }}", cypher)
             return _DAYS.sub(lambda m: f"duration.inDays(date('1970-01-01'), {m.group(1)}).days", cypher)
@@ -63,6 +69,13 @@ class Dialect:
             return _FALKOR_DAYS.format(y=f"{expr}.year", m=f"{expr}.month", d=f"{expr}.day")
 
         return _DAYS.sub(falkor_days, cypher)
+
+
+def _node_with_id(match: re.Match[str]) -> str:
+    from graph.model import NODES
+
+    variable, parameter = match.group(1), match.group(2)
+    return " UNION ".join(f"MATCH ({variable}:{label} {{id: {parameter}}}) RETURN {variable}" for label in NODES)
 
 
 NEO4J = Dialect("neo4j", has_ddl_if_not_exists=True, has_fulltext=True)

@@ -4,7 +4,7 @@
 // param: id str | 编号 | Node id
 // param: depth int = 1 | 跳数(最多3) | Hops (at most 3)
 // param: limit int = 200 | 最多行数 | Most rows
-MATCH (start {id: $id})
+CALL { node_with_id(start, $id) }
 CALL {
   WITH start
   RETURN start AS n, 0 AS hops

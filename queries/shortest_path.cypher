@@ -4,9 +4,10 @@
 // param: from_id str | 起点编号 | From id
 // param: to_id str | 终点编号 | To id
 // param: max_hops int = 6 | 最多跳数(最多8) | Most hops (at most 8)
-MATCH (a {id: $from_id}), (b {id: $to_id})
-WHERE a <> b
+CALL { node_with_id(a, $from_id) }
+CALL { node_with_id(b, $to_id) }
 WITH a, b
+WHERE a <> b
 MATCH p = allShortestPaths((a)-[*..8]-(b))
 WITH p
 WHERE length(p) <= $max_hops

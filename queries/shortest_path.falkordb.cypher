@@ -1,7 +1,9 @@
 // FalkorDB: allShortestPaths explores far past the shortest length (tens of seconds on the
 // scale-1 demo), so find the length with algo.SPpaths, growing maxLen one hop at a time,
 // then take every shortest path of that length and pick the same one as the common text.
-MATCH (a {id: $from_id}), (b {id: $to_id})
+CALL { node_with_id(a, $from_id) }
+CALL { node_with_id(b, $to_id) }
+WITH a, b
 WHERE a <> b
 UNWIND range(1, CASE WHEN $max_hops > 8 THEN 8 ELSE $max_hops END) AS len
 CALL algo.SPpaths({sourceNode: a, targetNode: b, relDirection: 'both', maxLen: len, pathCount: 1})
