@@ -10,8 +10,9 @@ MATCH (m:Member)-[l:LIVES_IN]->(:Household)-[:PART_OF]->(b:Building)-[:PART_OF]-
 WHERE l.since <= date($as_of) AND (l.until IS NULL OR l.until >= date($as_of))
 WITH b, c, count(DISTINCT m) AS members
 OPTIONAL MATCH (b)<-[cov:COVERS]-(grp:Organization)
-WHERE grp.kind = 'building_group' AND cov.since <= date($as_of) AND (cov.until IS NULL OR cov.until >= date($as_of))
-WITH b, c, members, count(grp) AS groups
+// tests inside the aggregate, not in a WHERE of the OPTIONAL MATCH: FalkorDB runs that several times slower
+WITH b, c, members, count(CASE WHEN grp.kind = 'building_group' AND cov.since <= date($as_of)
+                                AND (cov.until IS NULL OR cov.until >= date($as_of)) THEN grp END) AS groups
 WHERE groups = 0
 MATCH (c)-[:PART_OF]->(g:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
 OPTIONAL MATCH (c)<-[bc:COVERS]-(br:Organization)
