@@ -7,7 +7,6 @@ routed to readers and any write in them is refused by the server itself.
 from __future__ import annotations
 
 import logging
-import time
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -23,10 +22,6 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 # Every load's transaction carries this metadata, so that other clients can see one is running.
 _LOAD_METADATA = {"partygraph": "load"}
-# How long a read waits for loads to finish committing before it answers all the same.
-_COMMIT_WAIT_S = 600.0
-# How long "no load is open" is taken as still true (see Neo4jBackend._open_loads).
-_NO_LOAD_FRESH_S = 0.25
 
 
 class _TransactionWriter:
@@ -54,7 +49,6 @@ class Neo4jBackend(Backend):
         self.settings = settings
         self._neo4j = neo4j
         self.max_atomic_rows = settings.neo4j_transaction_rows
-        self._no_load_seen_at = float("-inf")  # when SHOW TRANSACTIONS last found no load open
         try:
             # Server notifications (deprecations, unknown labels on an empty graph) are not for analysts.
             self._driver = neo4j.GraphDatabase.driver(
@@ -94,48 +88,11 @@ class Neo4jBackend(Backend):
         return self._driver.session(database=self.settings.neo4j_database, default_access_mode=access_mode)
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
-        """Run ``cypher`` in a READ transaction; Neo4j refuses any write in it.
-
-        Neo4j reads committed data: a query that runs while a load commits (its transaction
-        is "Closing") can see part of it.  So a read waits while a load commits, and is asked
-        again if a load began or finished committing while it ran: every answer is of the
-        data before a load or after it.  (A load that both starts and commits within one read
-        would go unseen; a load takes longer than any read.)
-        """
+        """Run ``cypher`` in a READ transaction; Neo4j refuses any write in it."""
         query = self.dialect.expand(cypher)
-        deadline = time.monotonic() + _COMMIT_WAIT_S
         with self._session(self._neo4j.READ_ACCESS) as session:
-            while True:
-                loads_before = self._open_loads(session, recent=True)
-                committing = any(status != "Running" for status in loads_before.values())
-                if committing and time.monotonic() < deadline:
-                    time.sleep(0.2)  # a load is committing: wait for it
-                    continue
-                rows = self._collect(lambda: session.execute_read(
-                    lambda tx: list(tx.run(query, plain_params(params)))))
-                if not loads_before or time.monotonic() >= deadline:
-                    return rows
-                loads_after = self._open_loads(session)
-                if all(status == "Running" and loads_after.get(tx) == "Running"
-                       for tx, status in loads_before.items()):
-                    return rows
-
-    def _open_loads(self, session, recent: bool = False) -> dict[str, str]:
-        """The load transactions (see :meth:`atomic`) open on the server: id → status.
-
-        ``SHOW TRANSACTIONS`` takes ~20 ms, ten times a small read; with ``recent``, an answer
-        of "no load open" younger than ``_NO_LOAD_FRESH_S`` is reused.  A load keeps its
-        transaction open while it validates and writes, longer than that for all but the
-        smallest inputs, so a read does not miss the commit of one that overlaps it.
-        """
-        if recent and time.monotonic() - self._no_load_seen_at < _NO_LOAD_FRESH_S:
-            return {}
-        rows = self._collect(lambda: list(session.run(
-            "SHOW TRANSACTIONS YIELD transactionId, metaData, status WHERE metaData.partygraph = $kind "
-            "RETURN transactionId, status", {"kind": _LOAD_METADATA["partygraph"]})))
-        if not rows:
-            self._no_load_seen_at = time.monotonic()
-        return {row["transactionId"]: row["status"] for row in rows}
+            return self._collect(lambda: session.execute_read(
+                lambda tx: list(tx.run(query, plain_params(params)))))
 
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
         """Run ``cypher`` in one WRITE transaction."""
@@ -168,7 +125,10 @@ class Neo4jBackend(Backend):
     def load_in_progress(self) -> bool:
         """True while a transaction opened by :meth:`atomic` (a load) is open on the server."""
         with self._session(self._neo4j.READ_ACCESS) as session:
-            return bool(self._open_loads(session))
+            rows = self._collect(lambda: list(session.run(
+                "SHOW TRANSACTIONS YIELD metaData WHERE metaData.partygraph = $kind RETURN count(*) AS loads",
+                {"kind": _LOAD_METADATA["partygraph"]})))
+        return rows[0]["loads"] > 0
 
     def clear(self) -> None:
         """Delete every node and relationship in batches, keeping indexes and constraints."""
