@@ -77,7 +77,7 @@ def open_target(name: str, allow_remote_wipe: bool = False) -> Iterator[Target]:
                                 neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
                                 neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"))
             db = open_backend(settings)
-            held = db.read("MATCH (n) RETURN count(n) AS nodes")[0]["nodes"]
+            held = db.read("MATCH (n) WHERE NOT n:PartygraphCommit RETURN count(n) AS nodes")[0]["nodes"]
             if held and not allow_remote_wipe:
                 raise RuntimeError(f"the Neo4j at {settings.neo4j_uri} holds {held:,} nodes and the benchmark "
                                    "replaces its graph: pass --wipe-remote to allow it, or unset NEO4J_URI to "

@@ -62,11 +62,9 @@ def _sidebar() -> None:
                       help=t("留空即今天(各查询的默认值)。", "Empty: today (each query's default)."))
         st.caption(t("数据库:", "Database: ") + data.backend_name())
         if data.load_in_progress():
-            st.warning(t("正在导入数据。导入完成后请点“重新读取数据”:此前缓存的结果"
-                         + ("可能只含部分新数据(Neo4j 读已提交)。" if data.backend_name() == "neo4j" else "仍是旧数据。"),
+            st.warning(t("正在导入数据。导入完成后请点“重新读取数据”:此前缓存的结果仍是旧数据。",
                          "A load is running. Press “Reload data” once it is done: results cached until then "
-                         + ("may hold part of the new data (Neo4j reads committed data)."
-                            if data.backend_name() == "neo4j" else "are the old data.")),
+                         "are the old data."),
                        icon=":material/sync:")
         if st.button(t("重新读取数据", "Reload data"), key="reload",
                      help=t("别处导入数据后,清除缓存重新读取。", "After a load elsewhere: forget cached results.")):

@@ -56,9 +56,7 @@ class Backend(ABC):
     def load_in_progress(self) -> bool:
         """True while some process is writing a load into this database.
 
-        On Neo4j, reads are READ COMMITTED: a query that runs while a large load commits can see
-        part of it, so the explorer warns while this is true.  The embedded backend swaps the
-        loaded graph in with one RENAME and has no such window.
+        The explorer warns while this is true: its cached results are of the data before the load.
         """
 
     @abstractmethod

@@ -25,6 +25,8 @@ class Settings:
         neo4j_transaction_rows: the most input rows one Neo4j load transaction holds.  Neo4j keeps
             a transaction's changes in its heap (scale 1, ~480,000 rows, fits in the local
             server's 6 GB); a larger load into an *empty* graph commits batch by batch instead.
+        neo4j_commit_wait_seconds: how long a Neo4j read waits for a load's commit to finish
+            before it gives up with a clear error (reads never see a commit half applied).
     """
 
     backend: str = "embedded"
@@ -34,6 +36,7 @@ class Settings:
     neo4j_user: str = "neo4j"
     neo4j_database: str = "neo4j"
     neo4j_transaction_rows: int = 600_000
+    neo4j_commit_wait_seconds: int = 600
 
     def neo4j_password(self) -> str:
         """The Neo4j password: ``NEO4J_PASSWORD``, else the local secrets file under ``home``."""
@@ -60,6 +63,7 @@ def load_settings(backend: str | None = None) -> Settings:
         neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
         neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"),
         neo4j_transaction_rows=_positive_int("PARTYGRAPH_NEO4J_TRANSACTION_ROWS", 600_000),
+        neo4j_commit_wait_seconds=_positive_int("PARTYGRAPH_NEO4J_COMMIT_WAIT", 600),
     )
 
 

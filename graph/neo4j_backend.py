@@ -7,9 +7,11 @@ routed to readers and any write in them is refused by the server itself.
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import contextmanager
 from typing import Any, Iterator
 
+from graph import commit_fence
 from graph.backend import Backend, BackendError, Row, plain_params
 from graph.dialect import NEO4J
 from graph.values import plain_value
@@ -19,6 +21,7 @@ __all__ = ["Neo4jBackend"]
 # The driver logs each retry of a failed transaction as a warning; with no logging set up, Python
 # prints those on stderr.  The error that ends the retries is reported as one line instead.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
+_log = logging.getLogger("partygraph.neo4j")
 
 # Every load's transaction carries this metadata, so that other clients can see one is running.
 _LOAD_METADATA = {"partygraph": "load"}
@@ -88,11 +91,42 @@ class Neo4jBackend(Backend):
         return self._driver.session(database=self.settings.neo4j_database, default_access_mode=access_mode)
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
-        """Run ``cypher`` in a READ transaction; Neo4j refuses any write in it."""
-        query = self.dialect.expand(cypher)
+        """Run ``cypher`` in a READ transaction; Neo4j refuses any write in it.
+
+        The answer is never from a load's commit half applied: the read runs again until the
+        commit fence (:mod:`graph.commit_fence`) stood still and lowered around it.
+        """
+        query, arguments = self.dialect.expand(cypher), plain_params(params)
+
+        def fenced(tx):
+            before = commit_fence.fence_from(list(tx.run(commit_fence.READ)))
+            if before.raised(stale):
+                return before, None, None
+            records = list(tx.run(query, arguments))
+            return before, records, commit_fence.fence_from(list(tx.run(commit_fence.READ)))
+
+        stale: set[str] = set()
+        deadline = time.monotonic() + self.settings.neo4j_commit_wait_seconds
         with self._session(self._neo4j.READ_ACCESS) as session:
-            return self._collect(lambda: session.execute_read(
-                lambda tx: list(tx.run(query, plain_params(params)))))
+            while True:
+                before, records, after = self._call(lambda: session.execute_read(fenced))
+                if records is not None and after == before:
+                    return self._collect(lambda: records)
+                _log.debug("a read overlapped a load's commit; reading again")
+                if before.raised(stale):
+                    stale |= self._stale_fences(before)
+                if time.monotonic() > deadline:
+                    raise BackendError(
+                        f"a load has been committing into Neo4j at {self.settings.neo4j_uri} for more than "
+                        f"{self.settings.neo4j_commit_wait_seconds} s; try again once it is done "
+                        "(PARTYGRAPH_NEO4J_COMMIT_WAIT sets how long reads wait)")
+                time.sleep(0.02)
+
+    def _stale_fences(self, fence: commit_fence.Fence) -> set[str]:
+        """Raised fences left by a loader that died mid-commit: old, with no load open on the server."""
+        old = {generation for generation, age in fence.raised_age_ms.items()
+               if age > commit_fence.STALE_AFTER_MS}
+        return old if old and not self.load_in_progress() else set()
 
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
         """Run ``cypher`` in one WRITE transaction."""
@@ -113,7 +147,7 @@ class Neo4jBackend(Backend):
             tx = self._call(lambda: session.begin_transaction(metadata=_LOAD_METADATA))
             try:
                 yield _TransactionWriter(self, tx)
-                self._call(tx.commit)
+                self._commit_behind_fence(tx)
             except BaseException:
                 if not tx.closed():
                     try:
@@ -121,6 +155,17 @@ class Neo4jBackend(Backend):
                     except (self._neo4j.exceptions.Neo4jError, self._neo4j.exceptions.DriverError, OSError):
                         pass  # the server is gone, and with it the transaction; report the first error
                 raise
+
+    def _commit_behind_fence(self, tx) -> None:
+        """Commit ``tx`` with the commit fence raised, so that reads wait it out."""
+        self.write(commit_fence.RAISE)
+        try:
+            self._call(tx.commit)
+        finally:
+            try:
+                self.write(commit_fence.LOWER)
+            except BackendError:
+                pass  # the server is gone; once no load is open there, reads find the fence stale
 
     def load_in_progress(self) -> bool:
         """True while a transaction opened by :meth:`atomic` (a load) is open on the server."""

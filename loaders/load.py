@@ -75,7 +75,7 @@ def check_path(db: Backend | None, path: Path, replace: bool = False) -> Validat
 
 
 def _graph_is_empty(writer) -> bool:
-    return writer.run("MATCH (n) RETURN count(n) AS nodes")[0]["nodes"] == 0
+    return writer.run("MATCH (n) WHERE NOT n:PartygraphCommit RETURN count(n) AS nodes")[0]["nodes"] == 0
 
 
 class _CommitEachStatement:
