@@ -17,6 +17,7 @@ import pytest
 from graph.statements import ParameterError
 from loaders.load import load_path
 from queries.catalogue import CATALOGUE, UnknownQuery, get_query, run_query
+from queries.coverage import streets_from_communities
 from tests.conftest import FIXTURE, _backend
 
 AS_OF = "2021-12-31"
@@ -83,11 +84,33 @@ def test_coverage_by_community_effective_needs_a_recent_meeting(g):
     assert run_query(g, "coverage_by_community", {"as_of": "2022-02-11"})[0]["compounds_effectively_covered"] == 0
 
 
+# S1: CM1 + CM2 (6+3 compounds, 3+3 covered, 5+1 buildings with members, 10+2 households …); S2: CM3.
+STREETS = [
+    ("S1", 2, 9, 6, 1, 6, 1, 3, 2, 12, 3),
+    ("S2", 1, 3, 1, 0, 2, 1, 1, 0, 4, 0),
+]
+
+
 def test_coverage_by_street(g):
     rows = run_query(g, "coverage_by_street", {"as_of": AS_OF})
-    assert project(rows, "street_id", "communities", *COMMUNITY_COLUMNS[1:]) == [
-        ("S1", 2, 9, 6, 1, 6, 1, 3, 2, 12, 3),
-        ("S2", 1, 3, 1, 0, 2, 1, 1, 0, 4, 0),
+    assert project(rows, "street_id", "communities", *COMMUNITY_COLUMNS[1:]) == STREETS
+
+
+def test_streets_from_communities_sums_each_streets_communities(g):
+    # the Overview draws the streets from coverage_by_community's rows instead of running coverage_by_street
+    rows = streets_from_communities(run_query(g, "coverage_by_community", {"as_of": AS_OF}))
+    assert project(rows, "street_id", "communities", *COMMUNITY_COLUMNS[1:]) == STREETS
+    assert [r["street"] for r in rows] == [r["street"] for r in run_query(g, "coverage_by_street", {"as_of": AS_OF})]
+
+
+def test_streets_from_communities_without_rows():
+    assert streets_from_communities([]) == []
+    rows = [{"street_id": "S2", "street": "西江街道", "compounds": 4, "households": None},
+            {"street_id": "S1", "street": "东风街道", "compounds": 1, "households": 7},
+            {"street_id": "S2", "street": "西江街道", "compounds": 0, "households": 2}]
+    assert streets_from_communities(rows) == [
+        {"street_id": "S1", "street": "东风街道", "communities": 1, "compounds": 1, "households": 7},
+        {"street_id": "S2", "street": "西江街道", "communities": 2, "compounds": 4, "households": 2},
     ]
 
 
