@@ -35,7 +35,7 @@ from graph.statements import read_statements
 from graph.stats import graph_stats
 from loaders.input_files import INPUT_FILES
 from loaders.problems import InputError, Problem
-from loaders.reader import read_input
+from loaders.reader import open_input, read_input
 from loaders.validate import ValidatedInput, validate_tables
 
 __all__ = ["LoadReport", "LOADERS", "BULK_LOADERS", "DEFAULT_BATCH_SIZE", "check_path", "load_path",
@@ -102,10 +102,6 @@ def _write_unit(db: Backend, graph_was_empty: bool, rows: int):
     except BaseException:
         db.clear()
         raise
-
-
-def _input_rows(tables) -> int:
-    return sum(len(table.rows) for table in tables)
 
 
 class _Load:
@@ -239,8 +235,9 @@ def load_path(db: Backend, path: Path, batch_size: int = DEFAULT_BATCH_SIZE, rep
               progress: Callable[[str, int], None] | None = None) -> LoadReport:
     """Validate every file under ``path`` (a CSV folder or an ``.xlsx`` workbook), then load it.
 
-    The same as :func:`check_path` then :func:`load_validated`, faster: each file is
-    written as soon as it is typed, while the next ones are checked, inside the atomic
+    The same as :func:`check_path` then :func:`load_validated`, faster: the files are read
+    one at a time, and each is written as soon as it is typed while the next ones are read
+    and checked (the database writes while Python reads), inside the atomic
     unit — which is committed only when the whole input has passed every check, and
     abandoned otherwise.  ``progress`` is then called from the writing thread, and the
     report's ``seconds`` count reading and validation too.
@@ -254,18 +251,17 @@ def load_path(db: Backend, path: Path, batch_size: int = DEFAULT_BATCH_SIZE, rep
         412345
     """
     started = time.perf_counter()
-    tables, read_problems = read_input(Path(path))
-    if batch_size < 1 or any(p.severity == "error" for p in read_problems):
-        # nothing will be written: validate everything, then let load_validated refuse it
-        validated = validate_tables(tables, None if replace else db, read_problems)
-        return load_validated(db, validated, batch_size=batch_size, replace=replace, progress=progress)
+    if batch_size < 1:
+        raise ValueError("batch size must be at least 1")
+    reading = open_input(Path(path))
     apply_schema(db)
     before = graph_stats(db)
-    with _write_unit(db, not before["nodes"], _input_rows(tables)) as writer:
+    with _write_unit(db, not before["nodes"], reading.estimated_rows) as writer:
         load = _Load(db, writer, batch_size, replace, None, progress)
         pipeline = _Pipeline(load)
         try:
-            validated = validate_tables(tables, None if replace else db, read_problems, on_table=pipeline.put)
+            validated = validate_tables(reading.tables(), None if replace else db, reading.problems,
+                                        on_table=pipeline.put)
             if not validated.ok:
                 raise InputError(validated.problems)
             pipeline.finish()

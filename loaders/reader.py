@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import Callable, Iterator
 
 from loaders.input_files import INPUT_FILES, InputFile
 from loaders.problems import Problem, short
 
-__all__ = ["RawTable", "read_input", "decode_csv"]
+__all__ = ["RawTable", "InputReading", "open_input", "read_input", "decode_csv"]
 
 _BY_NAME = {f.name: f for f in INPUT_FILES}
 _BY_ZH = {f.zh: f for f in INPUT_FILES}
@@ -233,37 +234,91 @@ def _read_workbook(path: Path) -> tuple[list[RawTable], list[Problem]]:
     return tables, problems
 
 
+class InputReading:
+    """An input that is read file by file, in load order, as :meth:`tables` is iterated.
+
+    A load validates and writes each file while the next is read.  ``problems`` grows as
+    the files are read; it is complete once :meth:`tables` is exhausted.
+    """
+
+    def __init__(self, path: Path, estimated_rows: int, problems: list[Problem],
+                 readers: list[Callable[[], tuple[RawTable | None, list[Problem]]]]) -> None:
+        self.path = path
+        #: Data rows in the input, counted from its line breaks before reading (a quoted line
+        #: break in a cell counts too): enough to choose how to commit a load.
+        self.estimated_rows = estimated_rows
+        self.problems = problems
+        self._readers = readers
+
+    def tables(self) -> Iterator[RawTable]:
+        """Read and yield each table in load order (can be iterated once)."""
+        readers, self._readers = self._readers, []
+        any_table = any_rows = False
+        for read in readers:
+            table, found = read()
+            self.problems.extend(found)
+            if table is not None:
+                any_table = True
+                any_rows = any_rows or bool(table.rows)
+                yield table
+        if any(p.severity == "error" for p in self.problems):
+            return
+        if not any_table:
+            self.problems.append(Problem(str(self.path), 0, "", "", "没有找到可识别的输入文件",
+                                         "no recognised input file found"))
+        elif not any_rows:
+            # A file with a header and no rows loads nothing and is fine; a data set of nothing but is a mistake.
+            self.problems.append(Problem(self.path.name, 0, "", "", "每个文件都只有表头、没有数据行:没有可导入的内容",
+                                         "every file has a header but no rows: there is nothing to load"))
+
+
+_LOAD_ORDER = {f.name: i for i, f in enumerate(INPUT_FILES)}
+
+
+def open_input(path: Path) -> InputReading:
+    """Get ready to read a folder of ``<name>.csv`` files or one ``.xlsx`` workbook.
+
+    A folder's files are read one at a time as the tables are iterated; a workbook is read
+    whole here (openpyxl reads it in one piece).
+
+    Raises:
+        FileNotFoundError: ``path`` is neither a folder nor a workbook.
+    """
+    path = Path(path)
+    if path.is_file() and path.suffix.lower() in (".xlsx", ".xlsm"):
+        tables, problems = _read_workbook(path)
+        tables.sort(key=lambda t: _LOAD_ORDER[t.spec.name])
+        readers = [lambda table=table: (table, []) for table in tables]
+        return InputReading(path, sum(len(t.rows) for t in tables), problems, readers)
+    if not path.is_dir():
+        raise FileNotFoundError(f"{path}: not a folder of CSV files or an .xlsx workbook")
+    problems, files = [], []
+    for csv_path in sorted(path.glob("*.csv")):
+        spec = _BY_NAME.get(csv_path.stem) or _BY_ZH.get(csv_path.stem)
+        if spec is None:
+            problems.append(Problem(csv_path.name, 0, "", "", "未知的文件,已忽略", "unknown file, ignored",
+                                    "warning"))
+        else:
+            files.append((csv_path, spec))
+    files.sort(key=lambda item: _LOAD_ORDER[item[1].name])
+    estimated = sum(max(0, _line_breaks(csv_path) - 1) for csv_path, _ in files)
+    readers = [lambda csv_path=csv_path, spec=spec: _read_csv(csv_path, spec) for csv_path, spec in files]
+    return InputReading(path, estimated, problems, readers)
+
+
+def _line_breaks(csv_path: Path) -> int:
+    data = csv_path.read_bytes()
+    return data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+
+
 def read_input(path: Path) -> tuple[list[RawTable], list[Problem]]:
-    """Read a folder of ``<name>.csv`` files or one ``.xlsx`` workbook.
+    """Read a folder of ``<name>.csv`` files or one ``.xlsx`` workbook, whole.
 
     Returns the tables in load order and every problem met while reading.
 
     Example:
         >>> tables, problems = read_input(Path("demo"))  # doctest: +SKIP
     """
-    path = Path(path)
-    if path.is_file() and path.suffix.lower() in (".xlsx", ".xlsm"):
-        tables, problems = _read_workbook(path)
-    elif path.is_dir():
-        tables, problems = [], []
-        for csv_path in sorted(path.glob("*.csv")):
-            spec = _BY_NAME.get(csv_path.stem) or _BY_ZH.get(csv_path.stem)
-            if spec is None:
-                problems.append(Problem(csv_path.name, 0, "", "", "未知的文件,已忽略", "unknown file, ignored",
-                                        "warning"))
-                continue
-            table, found = _read_csv(csv_path, spec)
-            problems.extend(found)
-            if table is not None:
-                tables.append(table)
-    else:
-        raise FileNotFoundError(f"{path}: not a folder of CSV files or an .xlsx workbook")
-    order = {f.name: i for i, f in enumerate(INPUT_FILES)}
-    tables.sort(key=lambda t: order[t.spec.name])
-    if not tables and not any(p.severity == "error" for p in problems):
-        problems.append(Problem(str(path), 0, "", "", "没有找到可识别的输入文件", "no recognised input file found"))
-    elif not any(table.rows for table in tables) and not any(p.severity == "error" for p in problems):
-        # A file with a header and no rows loads nothing and is fine; a data set of nothing but is a mistake.
-        problems.append(Problem(path.name, 0, "", "", "每个文件都只有表头、没有数据行:没有可导入的内容",
-                                "every file has a header but no rows: there is nothing to load"))
-    return tables, problems
+    reading = open_input(path)
+    tables = list(reading.tables())
+    return tables, reading.problems

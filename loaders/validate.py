@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from graph.backend import Backend
 from graph.model import NODES
@@ -289,40 +289,45 @@ def _check_two_organizations(typed: dict[str, list[tuple[int, dict]]], tables: d
                                     "member belongs to two organizations at once (end the old one with until)"))
 
 
-def validate_tables(tables: list[RawTable], db: Backend | None = None,
+def validate_tables(tables: Iterable[RawTable], db: Backend | None = None,
                     read_problems: list[Problem] | None = None,
                     on_table: Callable[[str, list[dict]], None] | None = None) -> ValidatedInput:
     """Check every table, and the tables against each other and against the graph in ``db``.
 
     Args:
-        tables: what :func:`loaders.reader.read_input` read.
+        tables: what :func:`loaders.reader.read_input` read, or the tables of an
+            :class:`~loaders.reader.InputReading` as they are read.
         db: the graph to resolve references against; ``None`` checks the files alone.
-        read_problems: problems already met while reading, reported with the rest.
+        read_problems: problems met while reading, reported first.  It may still grow while
+            ``tables`` is iterated (the ``problems`` of an input being read).
         on_table: called as ``on_table(file name, typed rows)`` as soon as a table is typed
             and has no duplicate, while no error has been found so far — so that a load can
-            write it while the next tables are checked.  The checks across tables come
-            after the last call: only the returned result says whether the input is valid.
+            write it while the next tables are read and checked.  The checks across tables
+            come after the last call: only the returned result says whether the input is valid.
 
     Returns:
         The typed rows per file and every problem found.
     """
-    problems = list(read_problems or [])
-    by_name = {t.spec.name: t for t in tables}
+    read_problems = read_problems if read_problems is not None else []
+    problems: list[Problem] = []
+    by_name: dict[str, RawTable] = {}
     typed = {}
     rows: dict[str, list[dict]] = {}
     for table in tables:
         name = table.spec.name
+        by_name[name] = table
         typed[name] = _type_rows(table, problems)
         _check_duplicates(table, typed[name], problems)
         rows[name] = [row for _, row in typed[name]]
-        if on_table is not None and not any(p.severity == "error" for p in problems):
+        if on_table is not None and not any(p.severity == "error" for p in chain(read_problems, problems)):
             on_table(name, rows[name])
     _check_references(typed, by_name, db, problems)
     _check_org_cycles(typed, by_name, db, problems)
     _check_two_organizations(typed, by_name, db, problems)
+    problems[:0] = read_problems
     return ValidatedInput(
         rows=rows,
         problems=problems,
-        sources={t.spec.name: t.source for t in tables},
+        sources={name: table.source for name, table in by_name.items()},
     )
 
