@@ -25,20 +25,24 @@ def _progress_bar(total: int, label: str):
 
 
 def run_load(db, path: Path, batch_size: int, replace: bool) -> int:
-    """Validate and load ``path`` with a progress bar; print the report; return the exit code."""
-    from graph.errors import EXIT_BAD_INPUT
-    from loaders.load import check_path, load_validated
-    from loaders.problems import format_problems
+    """Validate and load ``path`` with a progress bar; print the report; return the exit code.
 
-    validated = check_path(db, path, replace=replace)
-    if not validated.ok:
-        print(format_problems(validated.problems), file=sys.stderr)
+    The files are checked while they are written (:func:`loaders.load.load_path`); bad input
+    abandons the load, so nothing is written.
+    """
+    from graph.errors import EXIT_BAD_INPUT
+    from loaders.load import load_path
+    from loaders.problems import InputError, format_problems
+    from loaders.reader import open_input
+
+    bar, update = _progress_bar(open_input(path).estimated_rows, "导入 loading")
+    try:
+        report = load_path(db, path, batch_size=batch_size, replace=replace, progress=update)
+    except InputError as error:
+        bar.close()
+        print(format_problems(error.problems), file=sys.stderr)
         print("没有写入任何数据 nothing was loaded", file=sys.stderr)
         return EXIT_BAD_INPUT
-    total = sum(len(rows) for rows in validated.rows.values())
-    bar, update = _progress_bar(total, "导入 loading")
-    try:
-        report = load_validated(db, validated, batch_size=batch_size, replace=replace, progress=update)
     finally:
         bar.close()
     for warning in report.warnings:
