@@ -3,21 +3,34 @@
 Every query is ``queries/<name>.cypher`` with a header (see :mod:`graph.statements`):
 its Chinese and English title, description, parameters and the rule of DOMAIN.md §7
 it answers.  Queries run in read-only sessions, so none can write.
+
+An entry may be answered on one backend by a Python function instead of its Cypher text
+(:data:`COMPUTED`), where that database has no fast way to say it in one statement.  The
+function gets the same bound parameters, must give the same rows as the Cypher gives on
+the other backend, and reads through ``db.read`` only, with statements of its own.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from graph.backend import Backend, Row
 from graph.statements import ParameterError, Statement, read_statements
+from queries import path_search
 
-__all__ = ["CATALOGUE", "UnknownQuery", "get_query", "list_queries", "run_query", "RULES"]
+__all__ = ["CATALOGUE", "COMPUTED", "UnknownQuery", "get_query", "list_queries", "run_query", "RULES"]
 
 CATALOGUE: dict[str, Statement] = read_statements(Path(__file__).parent)
 
 RULES = tuple(f"R{i}" for i in range(1, 13))
+
+# (entry name, dialect name) -> the function that answers the entry on that dialect's
+# backend, from the backend and the bound parameters, in place of the entry's Cypher.
+COMPUTED: dict[tuple[str, str], Callable[[Backend, dict[str, Any]], list[Row]]] = {
+    # FalkorDB's shortest-path search is depth-first: over a minute at scale 1.
+    ("shortest_path", "falkordb"): path_search.shortest_path,
+}
 
 
 class UnknownQuery(KeyError):
@@ -63,7 +76,8 @@ def list_queries() -> list[dict[str, Any]]:
 
 
 def run_query(db: Backend, name: str, params: dict[str, Any] | None = None) -> list[Row]:
-    """Run catalogue query ``name`` with ``params`` (text or typed values) in a read-only session.
+    """Run catalogue query ``name`` with ``params`` (text or typed values) in a read-only session
+    (or through its function in :data:`COMPUTED` on that backend).
 
     Raises:
         UnknownQuery: no such query.
@@ -75,6 +89,9 @@ def run_query(db: Backend, name: str, params: dict[str, Any] | None = None) -> l
     """
     statement = get_query(name)
     bound = statement.bind(params)
+    compute = COMPUTED.get((name, db.dialect.name))
+    if compute is not None:
+        return compute(db, bound)
     return db.read(statement.text_for(db.dialect.name), bound)
 
 

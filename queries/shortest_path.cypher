@@ -4,6 +4,8 @@
 // param: from_id str | 起点编号 | From id
 // param: to_id str | 终点编号 | To id
 // param: max_hops int = 6 | 最多跳数(最多8) | Most hops (at most 8)
+// On FalkorDB this text is not run (its path search is depth-first, over a minute at scale 1)
+// and queries/path_search answers with the same rows; see COMPUTED in queries/catalogue.py.
 CALL { node_with_id(a, $from_id) }
 CALL { node_with_id(b, $to_id) }
 WITH a, b
