@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol, TypeVar
 
 from graph.dialect import Dialect
 
 __all__ = ["Backend", "Writer", "BackendError", "Row", "plain_params", "open_backend"]
 
 Row = dict[str, Any]
+T = TypeVar("T")
 
 
 class BackendError(RuntimeError):
@@ -58,6 +59,25 @@ class Backend(ABC):
 
         The explorer warns while this is true: its cached results are of the data before the load.
         """
+
+    @abstractmethod
+    def data_generation(self) -> str:
+        """A token that changes whenever a load commits (or the graph is cleared)."""
+
+    def consistent(self, reads: Callable[[], T], attempts: int = 5) -> T:
+        """``reads()`` — an answer made of several read statements — run again until no load
+        committed while it ran, so that it is all of the old data or all of the new.
+
+        Raises:
+            BackendError: loads kept committing under it ``attempts`` times in a row.
+        """
+        for _ in range(attempts):
+            before = self.data_generation()
+            answer = reads()
+            if self.data_generation() == before:
+                return answer
+        raise BackendError(f"the data changed under the query {attempts} times in a row "
+                           "(loads committing one after another); try again once they are done")
 
     @abstractmethod
     def clear(self) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["FENCE_LABEL", "RAISE", "LOWER", "READ", "Fence", "fence_from"]
+__all__ = ["FENCE_LABEL", "RAISE", "LOWER", "READ", "GENERATIONS", "Fence", "fence_from"]
 
 #: The fence's label; statements that read or delete every node leave it out.
 FENCE_LABEL = "PartygraphCommit"
@@ -29,6 +29,9 @@ LOWER = "MATCH (f:PartygraphCommit) SET f.committing = false"
 # collect(): two loads committing at once could each MERGE a fence node; both count.
 READ = ("OPTIONAL MATCH (f:PartygraphCommit) "
         "RETURN collect([f.generation, f.committing, timestamp() - f.since]) AS fences")
+
+# Through the read path (which waits out a raised fence): a new generation means a load committed.
+GENERATIONS = "OPTIONAL MATCH (f:PartygraphCommit) WITH f ORDER BY f.generation RETURN collect(f.generation) AS generations"
 
 #: A raised fence this old, with no load transaction open on the server, was left by a
 #: killed loader.  The age only guards the instant between a commit's end and the fence

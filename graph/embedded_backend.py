@@ -32,6 +32,7 @@ __all__ = ["EmbeddedBackend"]
 # and the automatic rewrite of the append-only file whenever it has doubled.
 _SERVER_CONFIG = {"appendonly": "yes", "appendfsync": "always", "save": '""', "auto-aof-rewrite-percentage": "0"}
 _LOCK_KEY = "partygraph:load-lock"
+_GENERATION_KEY = "partygraph:generation:{graph}"
 _LOCK_TTL_S = 6 * 3600
 _TAKE_OVER_LOCK = ("if redis.call('GET', KEYS[1]) == ARGV[1] then "
                    "return redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) else return false end")
@@ -281,13 +282,24 @@ class EmbeddedBackend(Backend):
                 self._copy(self.graph_name, stage)
             yield _GraphWriter(self, stage)
             if self.graph_exists(stage):
-                client.rename(stage, self.graph_name)
+                with client.pipeline(transaction=True) as swap:  # MULTI/EXEC: the graph and its generation together
+                    swap.rename(stage, self.graph_name)
+                    swap.set(self._generation_key, uuid.uuid4().hex)
+                    swap.execute()
                 self._compact_append_only_file()
         finally:
             if client.exists(stage):
                 client.execute_command("GRAPH.DELETE", stage)
             if client.get(_LOCK_KEY) == token:
                 client.delete(_LOCK_KEY)
+
+    @property
+    def _generation_key(self) -> str:
+        return _GENERATION_KEY.format(graph=self.graph_name)
+
+    def data_generation(self) -> str:
+        """A random token set in the same MULTI/EXEC as the RENAME that swaps in a load."""
+        return self._db.client.get(self._generation_key) or ""
 
     def load_in_progress(self) -> bool:
         """True while a process holds the load lock (its load is written into a staged copy)."""
@@ -297,6 +309,7 @@ class EmbeddedBackend(Backend):
         """Delete every node and relationship, keeping indexes and constraints."""
         if self.graph_exists():
             self.write("MATCH (n) DETACH DELETE n")
+        self._db.client.set(self._generation_key, uuid.uuid4().hex)
 
     def close(self) -> None:
         """Disconnect; the server stops when its last client has gone."""

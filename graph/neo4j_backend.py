@@ -167,6 +167,10 @@ class Neo4jBackend(Backend):
             except BackendError:
                 pass  # the server is gone; once no load is open there, reads find the fence stale
 
+    def data_generation(self) -> str:
+        """The commit fence's generation(s), read when no commit is under way."""
+        return "|".join(self.read(commit_fence.GENERATIONS)[0]["generations"])
+
     def load_in_progress(self) -> bool:
         """True while a transaction opened by :meth:`atomic` (a load) is open on the server."""
         with self._session(self._neo4j.READ_ACCESS) as session:

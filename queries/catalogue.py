@@ -7,7 +7,8 @@ it answers.  Queries run in read-only sessions, so none can write.
 An entry may be answered on one backend by a Python function instead of its Cypher text
 (:data:`COMPUTED`), where that database has no fast way to say it in one statement.  The
 function gets the same bound parameters, must give the same rows as the Cypher gives on
-the other backend, and reads through ``db.read`` only, with statements of its own.
+the other backend, and reads through ``db.read`` only, with statements of its own.  It runs
+again if a load commits while it reads (``Backend.consistent``).
 """
 
 from __future__ import annotations
@@ -90,8 +91,8 @@ def run_query(db: Backend, name: str, params: dict[str, Any] | None = None) -> l
     statement = get_query(name)
     bound = statement.bind(params)
     compute = COMPUTED.get((name, db.dialect.name))
-    if compute is not None:
-        return compute(db, bound)
+    if compute is not None:  # several reads: all of one load's data, never a mix
+        return db.consistent(lambda: compute(db, bound))
     return db.read(statement.text_for(db.dialect.name), bound)
 
 

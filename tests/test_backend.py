@@ -76,3 +76,33 @@ def test_a_load_in_progress_is_seen_until_it_commits(db):
         assert db.load_in_progress() is True
     assert db.load_in_progress() is False
     assert db.read("MATCH (c:Compound) RETURN c.id AS id") == [{"id": "CP-LOADING"}]
+
+
+def test_the_data_generation_changes_when_a_load_commits_and_only_then(db, fixture_dir):
+    from loaders.load import load_path
+
+    cleared = db.data_generation()
+    assert db.data_generation() == cleared  # reading does not change it
+    load_path(db, fixture_dir)
+    loaded = db.data_generation()
+    assert loaded != cleared
+    db.clear()
+    assert db.data_generation() not in (cleared, loaded)
+
+
+def test_several_reads_run_again_when_a_load_commits_between_them(db, fixture_dir):
+    """Backend.consistent: an answer of several reads is all old data or all new."""
+    from loaders.load import load_path
+
+    calls = []
+
+    def two_reads():
+        calls.append(1)
+        compounds = db.read("MATCH (c:Compound) RETURN count(c) AS n")[0]["n"]
+        if len(calls) == 1:
+            load_path(db, fixture_dir)  # a load commits between the two reads, once
+        buildings = db.read("MATCH (b:Building) RETURN count(b) AS n")[0]["n"]
+        return compounds, buildings
+
+    assert db.consistent(two_reads) == (12, 10)  # the fixture's 12 compounds and 10 buildings, not (0, 10)
+    assert len(calls) == 2

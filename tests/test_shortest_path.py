@@ -100,6 +100,9 @@ class FalkorDBStub:
     def read(self, *args, **kwargs):
         raise AssertionError("the database was asked")
 
+    def consistent(self, reads):
+        return reads()
+
 
 def test_a_computed_entry_gets_its_bound_parameters_on_its_backend_only(monkeypatch):
     calls = []

@@ -18,9 +18,9 @@ comparing the lists ``[id + '|', …, type + '|', …]`` item by item, and the s
 from the far end backwards (the best continuation from a node does not depend on how the
 path got there) without listing the paths.
 
-The search is several reads, not one: a load that swaps in a new graph while it runs
-(see :meth:`graph.embedded_backend.EmbeddedBackend.atomic`) can give a path that mixes
-the old data and the new.
+The search is several reads, not one, and keeps the database's own node ids from one to
+the next: :func:`queries.catalogue.run_query` runs it through ``Backend.consistent``, again
+if a load swapped in a new graph meanwhile, so the path is never a mix of old and new data.
 """
 
 from __future__ import annotations
