@@ -7,8 +7,12 @@
 // description: Compounds where at least min_members full members live but no branch covers them, and units where at least min_members full members work but that have no party organization of their own.
 // param: as_of date = today | 截至日期 | As of
 // param: min_members int = 3 | 正式党员人数下限 | Minimum full members
+// unlabelled nodes: by graph/model.py LIVES_IN only ends at a Household, PART_OF climbs one territory level
+// (the loaders create no other), WORKS_AT ends at a StationedUnit or PropertyCompany (both also Unit),
+// PARTY_ORG_OF starts at an Organization and LOCATED_IN ends at a Community, so those labels would only
+// add a check per row.  COVERS also starts at central households: its Organization labels stay.
 CALL {
-  MATCH (m:Member {status: 'full'})-[l:LIVES_IN]->(:Household)-[:PART_OF]->(:Building)-[:PART_OF]->(c:Compound)
+  MATCH (m:Member {status: 'full'})-[l:LIVES_IN]->(h)-[:PART_OF]->(bd)-[:PART_OF]->(c)
   WHERE l.since <= date($as_of) AND (l.until IS NULL OR l.until >= date($as_of))
   WITH c, count(DISTINCT m) AS full_members
   WHERE full_members >= $min_members
@@ -17,20 +21,20 @@ CALL {
     AND cov.since <= date($as_of) AND (cov.until IS NULL OR cov.until >= date($as_of))
   WITH c, full_members, count(b) AS branches
   WHERE branches = 0
-  MATCH (c)-[:PART_OF]->(:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
+  MATCH (c)-[:PART_OF]->(g)-[:PART_OF]->(cm)-[:PART_OF]->(s)
   OPTIONAL MATCH (cm)<-[:COVERS]-(cc:Organization {kind: 'community_committee'})
   OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(cc) WHERE sr.until IS NULL
   RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community,
          '居民小区 compound' AS place_kind, c.id AS place_id, c.name AS place, full_members,
          cc.name AS responsible_org, sec.name AS secretary
   UNION
-  MATCH (m:Member {status: 'full'})-[:WORKS_AT]->(u:Unit)
+  MATCH (m:Member {status: 'full'})-[:WORKS_AT]->(u)
   WITH u, count(DISTINCT m) AS full_members
   WHERE full_members >= $min_members
-  OPTIONAL MATCH (u)<-[:PARTY_ORG_OF]-(own:Organization)
+  OPTIONAL MATCH (u)<-[:PARTY_ORG_OF]-(own)
   WITH u, full_members, count(own) AS own_orgs
   WHERE own_orgs = 0
-  OPTIONAL MATCH (u)-[:LOCATED_IN]->(cm:Community)-[:PART_OF]->(s:Street)
+  OPTIONAL MATCH (u)-[:LOCATED_IN]->(cm)-[:PART_OF]->(s)
   OPTIONAL MATCH (cm)<-[:COVERS]-(cc:Organization {kind: 'community_committee'})
   OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(cc) WHERE sr.until IS NULL
   RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community,
