@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["FENCE_LABEL", "RAISE", "LOWER", "READ", "GENERATIONS", "Fence", "fence_from"]
+__all__ = ["FENCE_LABEL", "RAISE", "LOWER", "RENEW", "READ", "GENERATIONS", "Fence", "fence_from"]
 
 #: The fence's label; statements that read or delete every node leave it out.
 FENCE_LABEL = "PartygraphCommit"
@@ -26,6 +26,8 @@ FENCE_LABEL = "PartygraphCommit"
 RAISE = ("MERGE (f:PartygraphCommit {key: 'load'}) "
          "SET f.generation = randomUUID(), f.committing = true, f.since = timestamp()")
 LOWER = "MATCH (f:PartygraphCommit) SET f.committing = false"
+# After the graph is cleared: a new generation, so that readers see the data changed.
+RENEW = "MERGE (f:PartygraphCommit {key: 'load'}) SET f.generation = randomUUID(), f.committing = false"
 # collect(): two loads committing at once could each MERGE a fence node; both count.
 READ = ("OPTIONAL MATCH (f:PartygraphCommit) "
         "RETURN collect([f.generation, f.committing, timestamp() - f.since]) AS fences")

@@ -180,10 +180,12 @@ class Neo4jBackend(Backend):
         return rows[0]["loads"] > 0
 
     def clear(self) -> None:
-        """Delete every node and relationship in batches, keeping indexes and constraints."""
+        """Delete every node and relationship in batches, keeping indexes and constraints (and
+        the commit fence, with a new generation)."""
         with self._session(self._neo4j.WRITE_ACCESS) as session:
             self._collect(lambda: session.run(
-                "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"))
+                "MATCH (n) WHERE NOT n:PartygraphCommit CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"))
+        self.write(commit_fence.RENEW)
 
     def close(self) -> None:
         """Close the driver."""

@@ -122,7 +122,7 @@ def test_a_write_through_the_read_path_of_an_empty_graph_writes_nothing(db, atte
         db.read(WRITES[attempt], {"url": csv_url})
     except BackendError:
         pass  # refused, as on a loaded graph; an empty embedded graph may also just answer no rows
-    assert db.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+    assert db.read("MATCH (n) WHERE NOT n:PartygraphCommit RETURN count(n) AS n") == [{"n": 0}]  # Neo4j's fence
 
 
 def test_load_csv_cannot_read_server_files_through_the_read_path(fixture_db, session_home):
