@@ -98,6 +98,10 @@ def test_overview_to_a_gap_to_the_network(page, explorer_url):
     # The R1 gap list is drawn on a canvas grid; its row count is plain text.
     page.get_by_text("5 条").first.wait_for(timeout=60_000)
     page.screenshot(path=str(ARTIFACTS / "2-gaps-r1.png"), full_page=True)
+    # Only the open tab is computed: opening R4 runs its query and shows its one pocket member.
+    page.get_by_role("tab", name="R4").click()
+    page.get_by_text("组织关系不唯一的党员").first.wait_for(timeout=60_000)
+    page.get_by_text("1 条", exact=True).first.wait_for(timeout=60_000)
 
     page.get_by_role("link", name="关系网络").click()
     page.get_by_role("heading", name="关系网络").wait_for(timeout=60_000)
