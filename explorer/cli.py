@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -46,9 +45,11 @@ def cmd_explore(args) -> None:
             raise UserError(f"--as-of must be a date YYYY-MM-DD, got {args.as_of!r}", 2) from None
     print(f"partygraph explorer on http://{args.host}:{args.port} ({settings.backend}); Ctrl-C stops it",
           file=sys.stderr)
-    code = subprocess.call(explore_command(args.host, args.port), env=env)
-    if code not in (0, -2, 130):
-        raise UserError(f"streamlit stopped with exit code {code}")
+    sys.stderr.flush()
+    # This process becomes the server, so that a signal to stop it (SIGTERM from a service
+    # manager or a test) stops Streamlit too instead of leaving it running orphaned.
+    command = explore_command(args.host, args.port)
+    os.execve(command[0], command, env)
 
 
 def register(add) -> None:
