@@ -66,7 +66,7 @@ def test_explore_refuses_a_public_address_without_a_password(monkeypatch, capsys
     from graph.cli import main
 
     monkeypatch.delenv(cli.PASSWORD_ENV, raising=False)
-    monkeypatch.setattr(cli.subprocess, "call", lambda *a, **k: pytest.fail("streamlit must not start"))
+    monkeypatch.setattr(cli.os, "execve", lambda *a, **k: pytest.fail("streamlit must not start"))
     assert main(["explore", "--host", "0.0.0.0"]) == 1
     assert cli.PASSWORD_ENV in capsys.readouterr().err
 
@@ -77,7 +77,8 @@ def test_explore_runs_streamlit_with_the_backend(monkeypatch, tmp_path):
     calls = []
     monkeypatch.setenv(cli.PASSWORD_ENV, "a long passphrase")
     monkeypatch.setenv("PARTYGRAPH_HOME", str(tmp_path))
-    monkeypatch.setattr(cli.subprocess, "call", lambda command, env: calls.append((command, env)) or 0)
+    # explore replaces itself with Streamlit: here the replacing is recorded instead
+    monkeypatch.setattr(cli.os, "execve", lambda path, command, env: calls.append((command, env)))
     assert main(["--backend", "neo4j", "explore", "--host", "0.0.0.0", "--port", "8600"]) == 0
     command, env = calls[0]
     assert command[:4] == [sys.executable, "-m", "streamlit", "run"] and command[4].endswith("app.py")
