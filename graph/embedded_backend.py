@@ -235,8 +235,7 @@ class EmbeddedBackend(Backend):
         deadline = time.monotonic() + _QUERY_TIMEOUT_S
         failures = 0
         while True:
-            while self._child_running() and time.monotonic() < deadline:
-                time.sleep(0.1)
+            self._wait_for_children(deadline)
             try:
                 self._db.client.execute_command("GRAPH.COPY", source, target)
                 return
@@ -260,17 +259,18 @@ class EmbeddedBackend(Backend):
         if info.get("aof_current_size", 0) - info.get("aof_base_size", 0) < _COMPACT_AFTER_BYTES:
             return  # a small load: replaying it costs less than writing out the whole graph
         client.execute_command("BGREWRITEAOF")  # scheduled by Redis if another child is running
-        deadline = time.monotonic() + _QUERY_TIMEOUT_S
-        while time.monotonic() < deadline:
-            info = client.info("persistence")
-            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
-                return
-            time.sleep(0.05)
+        self._wait_for_children(time.monotonic() + _QUERY_TIMEOUT_S)
 
     def _child_running(self) -> bool:
+        """Whether a forked child (a save, an AOF rewrite, a module's fork) runs or is scheduled."""
         info = self._db.client.info("persistence")
         return any(info.get(key) for key in ("rdb_bgsave_in_progress", "aof_rewrite_in_progress",
-                                             "module_fork_in_progress"))
+                                             "aof_rewrite_scheduled", "module_fork_in_progress"))
+
+    def _wait_for_children(self, deadline: float) -> None:
+        """Wait until no forked child runs or is scheduled, or until ``deadline`` (time.monotonic)."""
+        while self._child_running() and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     @contextmanager
     def atomic(self) -> Iterator[_GraphWriter]:
