@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["FENCE_LABEL", "RAISE", "LOWER", "RENEW", "READ", "GENERATIONS", "Fence", "fence_from"]
+__all__ = ["RAISE", "LOWER", "RENEW", "READ", "GENERATIONS", "Fence", "fence_from"]
 
-#: The fence's label; statements that read or delete every node leave it out.
-FENCE_LABEL = "PartygraphCommit"
-
+# The fence's label, PartygraphCommit, is written out in each statement that reads or deletes
+# every node, to leave it out (the checksum, replace_retire/replace_delete, projection_nodes …).
 RAISE = ("MERGE (f:PartygraphCommit {key: 'load'}) "
          "SET f.generation = randomUUID(), f.committing = true, f.since = timestamp()")
 LOWER = "MATCH (f:PartygraphCommit) SET f.committing = false"
