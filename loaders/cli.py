@@ -27,17 +27,18 @@ def _progress_bar(total: int, label: str):
 def run_load(db, path: Path, batch_size: int, replace: bool) -> int:
     """Validate and load ``path`` with a progress bar; print the report; return the exit code.
 
-    The files are checked while they are written (:func:`loaders.load.load_path`); bad input
+    The files are checked while they are written (:func:`loaders.load.load_input`); bad input
     abandons the load, so nothing is written.
     """
     from graph.errors import EXIT_BAD_INPUT
-    from loaders.load import load_path
+    from loaders.load import load_input
     from loaders.problems import InputError, format_problems
     from loaders.reader import open_input
 
-    bar, update = _progress_bar(open_input(path).estimated_rows, "导入 loading")
+    reading = open_input(path)
+    bar, update = _progress_bar(reading.estimated_rows, "导入 loading")
     try:
-        report = load_path(db, path, batch_size=batch_size, replace=replace, progress=update)
+        report = load_input(db, reading, batch_size=batch_size, replace=replace, progress=update)
     except InputError as error:
         bar.close()
         print(format_problems(error.problems), file=sys.stderr)

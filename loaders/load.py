@@ -35,11 +35,11 @@ from graph.statements import read_statements
 from graph.stats import graph_stats
 from loaders.input_files import INPUT_FILES
 from loaders.problems import InputError, Problem
-from loaders.reader import open_input, read_input
+from loaders.reader import InputReading, open_input, read_input
 from loaders.validate import ValidatedInput, validate_tables
 
 __all__ = ["LoadReport", "LOADERS", "BULK_LOADERS", "DEFAULT_BATCH_SIZE", "check_path", "load_path",
-           "load_validated"]
+           "load_input", "load_validated"]
 
 LOADERS = read_statements(Path(__file__).parent)
 BULK_LOADERS = read_statements(Path(__file__).parent / "bulk")
@@ -250,10 +250,16 @@ def load_path(db: Backend, path: Path, batch_size: int = DEFAULT_BATCH_SIZE, rep
         >>> report.total_rows  # doctest: +SKIP
         412345
     """
+    return load_input(db, open_input(Path(path)), batch_size=batch_size, replace=replace, progress=progress)
+
+
+def load_input(db: Backend, reading: InputReading, batch_size: int = DEFAULT_BATCH_SIZE, replace: bool = False,
+               progress: Callable[[str, int], None] | None = None) -> LoadReport:
+    """:func:`load_path` of an input already opened with :func:`loaders.reader.open_input` (the
+    ``load`` command opens it first, to size its progress bar from ``reading.estimated_rows``)."""
     started = time.perf_counter()
     if batch_size < 1:
         raise ValueError("batch size must be at least 1")
-    reading = open_input(Path(path))
     apply_schema(db)
     before = graph_stats(db)
     with _write_unit(db, not before["nodes"], reading.estimated_rows) as writer:
