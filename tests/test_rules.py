@@ -54,6 +54,15 @@ def test_r4_pocket_member(loaded):
         [("M15", "郑洁", 0, "西江新村")]
 
 
+def test_r4_reads_memberships_as_of_a_date(loaded):
+    # On 2021-03-01 M09 still belongs to O_CM1 (until that day) and already to O_B3; M04 joins O_B1 only
+    # on 2021-06-01, so that one membership does not count yet; M15 has none.
+    rows = run_query(loaded, "r4_members_not_in_one_org", {"as_of": "2021-03-01"})
+    assert [(r["member_id"], r["organizations"], r["problem"]) for r in rows] == [
+        ("M09", 2, "多个组织 several organizations"), ("M04", 0, "无组织关系 no organization"),
+        ("M15", 0, "无组织关系 no organization")]
+
+
 def test_r5_compound_and_unit_that_should_have_a_branch(loaded):
     rows = run_query(loaded, "r5_should_have_branch", AS_OF)
     assert sorted((r["place_id"], r["full_members"]) for r in rows) == [("CP04", 3), ("U3", 3)]
