@@ -8,13 +8,7 @@ from typing import Any
 from graph.backend import Backend
 from queries.catalogue import CATALOGUE, RULES, rule_query, run_query
 
-__all__ = ["coverage_table", "streets_from_communities"]
-
-# The counts of coverage_by_community.  Each counts things of one community only (a compound, building,
-# grid or household lies in one community), so a street's count is the sum over its communities.
-COMMUNITY_COUNTS = ("compounds", "compounds_covered", "compounds_effectively_covered", "buildings_with_members",
-                    "buildings_with_group", "grids", "grids_with_org", "households", "households_reached")
-
+__all__ = ["coverage_table"]
 
 def _params_for(name: str, values: dict[str, Any]) -> dict[str, Any]:
     declared = {p.name for p in CATALOGUE[name].parameters}
@@ -42,25 +36,3 @@ def coverage_table(db: Backend, as_of: datetime.date | None = None, year: int | 
                       "query": gaps_query.name, "checked": checked, "gaps": gaps, "share": round(share, 4)})
     return table
 
-
-def streets_from_communities(rows: list[dict]) -> list[dict]:
-    """The rows of ``coverage_by_street`` from those of ``coverage_by_community``, without another query.
-
-    One row per street that has a community, ordered by ``street_id``: ``street_id``, ``street``,
-    ``communities`` (how many rows it had) and the sum of each of :data:`COMMUNITY_COUNTS` over its
-    communities.  A street with no community, which ``coverage_by_street`` lists with zeros, is not here.
-
-    Example:
-        >>> streets_from_communities([{"street_id": "S1", "street": "东风街道", "compounds": 2},
-        ...                           {"street_id": "S1", "street": "东风街道", "compounds": 3}])
-        [{'street_id': 'S1', 'street': '东风街道', 'communities': 2, 'compounds': 5}]
-    """
-    streets: dict[str, dict] = {}
-    for row in rows:
-        street = streets.setdefault(row["street_id"], {"street_id": row["street_id"], "street": row["street"],
-                                                       "communities": 0})
-        street["communities"] += 1
-        for column in COMMUNITY_COUNTS:
-            if column in row:
-                street[column] = street.get(column, 0) + int(row[column] or 0)
-    return [streets[key] for key in sorted(streets)]

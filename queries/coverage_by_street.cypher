@@ -1,55 +1,10 @@
 // name: coverage_by_street
 // title: 各街道覆盖情况 | Coverage by street
-// description: Per street on the date (coverage_by_community rolled up): communities; compounds; compounds formally covered by a compound or joint branch; compounds effectively covered (the covering branch has 3+ full members, met within the 90 days before the date and has a secretary); buildings with resident members; buildings a building group covers; grids and grids with a grid organization; households, and households a central household reaches (those it covers and its own).
+// description: Per street on the date (coverage_by_community summed over each street's communities): communities; compounds; compounds formally covered by a compound or joint branch; compounds effectively covered (the covering branch has 3+ full members, met within the 90 days before the date and has a secretary); buildings with resident members; buildings a building group covers; grids and grids with a grid organization; households, and households a central household reaches (those it covers and its own).
 // param: as_of date = today | 截至日期 | As of
+// Answered on both backends by queries/catalogue.py: coverage_by_community's rows summed per street
+// (queries/street_rollup.py), one whole-city walk instead of two.  This statement lists the streets, so that
+// a street without communities keeps its row of zeros.
 MATCH (s:Street)
-OPTIONAL MATCH (cm:Community)-[:PART_OF]->(s)
-WITH s, count(cm) AS communities
-OPTIONAL MATCH (c:Compound)-[:PART_OF]->(:Grid)-[:PART_OF]->(:Community)-[:PART_OF]->(s)
-WITH s, communities, count(DISTINCT c) AS compounds
-OPTIONAL MATCH (c:Compound)-[:PART_OF]->(:Grid)-[:PART_OF]->(:Community)-[:PART_OF]->(s)
-OPTIONAL MATCH (c)<-[cov:COVERS]-(b:Organization)
-WHERE b.kind IN ['compound_branch', 'joint_branch']
-  AND cov.since <= date($as_of) AND (cov.until IS NULL OR cov.until >= date($as_of))
-OPTIONAL MATCH (fm:Member {status: 'full'})-[bt:BELONGS_TO]->(b)
-WHERE bt.since <= date($as_of) AND (bt.until IS NULL OR bt.until >= date($as_of))
-WITH s, communities, compounds, c, b, count(DISTINCT fm) AS full_members
-OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(b)
-WHERE sr.since <= date($as_of) AND (sr.until IS NULL OR sr.until >= date($as_of))
-WITH s, communities, compounds, c, b, full_members, count(sec) AS secretaries
-WITH s, communities, compounds, c, b,
-     b IS NOT NULL AND full_members >= 3 AND secretaries > 0 AND b.last_met_on IS NOT NULL
-       AND b.last_met_on <= date($as_of)
-       AND days_since_epoch(date($as_of)) - days_since_epoch(b.last_met_on) <= 90 AS effective
-WITH s, communities, compounds,
-     count(DISTINCT CASE WHEN b IS NOT NULL THEN c END) AS compounds_covered,
-     count(DISTINCT CASE WHEN effective THEN c END) AS compounds_effectively_covered
-OPTIONAL MATCH (m:Member)-[l:LIVES_IN]->(:Household)-[:PART_OF]->(bm:Building)-[:PART_OF]->(:Compound)
-               -[:PART_OF]->(:Grid)-[:PART_OF]->(:Community)-[:PART_OF]->(s)
-WHERE l.since <= date($as_of) AND (l.until IS NULL OR l.until >= date($as_of))
-WITH s, communities, compounds, compounds_covered, compounds_effectively_covered,
-     count(DISTINCT bm) AS buildings_with_members
-OPTIONAL MATCH (grp:Organization {kind: 'building_group'})-[gc:COVERS]->(bg:Building)-[:PART_OF]->(:Compound)
-               -[:PART_OF]->(:Grid)-[:PART_OF]->(:Community)-[:PART_OF]->(s)
-WHERE gc.since <= date($as_of) AND (gc.until IS NULL OR gc.until >= date($as_of))
-WITH s, communities, compounds, compounds_covered, compounds_effectively_covered, buildings_with_members,
-     count(DISTINCT bg) AS buildings_with_group
-OPTIONAL MATCH (g:Grid)-[:PART_OF]->(:Community)-[:PART_OF]->(s)
-OPTIONAL MATCH (g)<-[oc:COVERS]-(go:Organization {kind: 'grid_org'})
-WHERE oc.since <= date($as_of) AND (oc.until IS NULL OR oc.until >= date($as_of))
-WITH s, communities, compounds, compounds_covered, compounds_effectively_covered, buildings_with_members,
-     buildings_with_group, count(DISTINCT g) AS grids, count(DISTINCT CASE WHEN go IS NOT NULL THEN g END) AS grids_with_org
-// households from each building's degree: only households are PART_OF a building
-OPTIONAL MATCH (hb:Building)-[:PART_OF]->(:Compound)-[:PART_OF]->(:Grid)-[:PART_OF]->(:Community)-[:PART_OF]->(s)
-WITH s, communities, compounds, compounds_covered, compounds_effectively_covered, buildings_with_members,
-     buildings_with_group, grids, grids_with_org,
-     toInteger(sum(CASE WHEN hb IS NULL THEN 0 ELSE in_degree(hb, PART_OF) END)) AS households
-OPTIONAL MATCH (:CentralHousehold)-[hc:COVERS|LOCATED_AT]->(hr:Household)-[:PART_OF]->(:Building)-[:PART_OF]->(:Compound)
-               -[:PART_OF]->(:Grid)-[:PART_OF]->(:Community)-[:PART_OF]->(s)
-WHERE type(hc) = 'LOCATED_AT' OR (hc.since <= date($as_of) AND (hc.until IS NULL OR hc.until >= date($as_of)))
-WITH s, communities, compounds, compounds_covered, compounds_effectively_covered, buildings_with_members,
-     buildings_with_group, grids, grids_with_org, households, count(DISTINCT hr) AS households_reached
-RETURN s.id AS street_id, s.name AS street, communities,
-       compounds, compounds_covered, compounds_effectively_covered, buildings_with_members,
-       buildings_with_group, grids, grids_with_org, households, households_reached
+RETURN s.id AS street_id, s.name AS street
 ORDER BY street_id

@@ -17,7 +17,7 @@ import pytest
 from graph.statements import ParameterError
 from loaders.load import load_path
 from queries.catalogue import CATALOGUE, UnknownQuery, get_query, run_query
-from queries.coverage import streets_from_communities
+from queries.street_rollup import streets_from_communities
 from tests.conftest import FIXTURE, _backend
 
 AS_OF = "2021-12-31"
@@ -97,7 +97,7 @@ def test_coverage_by_street(g):
 
 
 def test_streets_from_communities_sums_each_streets_communities(g):
-    # the Overview draws the streets from coverage_by_community's rows instead of running coverage_by_street
+    # the Overview draws the streets from the coverage_by_community rows it already has
     rows = streets_from_communities(run_query(g, "coverage_by_community", {"as_of": AS_OF}))
     assert project(rows, "street_id", "communities", *COMMUNITY_COLUMNS[1:]) == STREETS
     assert [r["street"] for r in rows] == [r["street"] for r in run_query(g, "coverage_by_street", {"as_of": AS_OF})]
@@ -112,6 +112,15 @@ def test_streets_from_communities_without_rows():
         {"street_id": "S1", "street": "东风街道", "communities": 1, "compounds": 1, "households": 7},
         {"street_id": "S2", "street": "西江街道", "communities": 2, "compounds": 4, "households": 2},
     ]
+
+
+def test_streets_from_communities_lists_a_street_without_communities_with_zeros():
+    streets = [{"street_id": "S1", "street": "东风街道"}, {"street_id": "S3", "street": "新区街道"}]
+    rows = [{"street_id": "S1", "street": "东风街道", "compounds": 2, "households": 5}]
+    by_street = {r["street_id"]: r for r in streets_from_communities(rows, streets)}
+    assert [by_street["S1"][k] for k in ("communities", "compounds", "households", "grids")] == [1, 2, 5, 0]
+    assert by_street["S3"]["street"] == "新区街道"
+    assert [by_street["S3"][k] for k in ("communities", "compounds", "households", "households_reached")] == [0, 0, 0, 0]
 
 
 # --- responsibility chain ---------------------------------------------------------------

@@ -6,7 +6,7 @@ import streamlit as st
 from explorer import data
 from explorer.i18n import column_label, frame, lang, t
 from queries.catalogue import RULES, rule_query
-from queries.coverage import streets_from_communities
+from queries.street_rollup import streets_from_communities
 from queries.figures import SEED_FIGURES
 
 st.title(t("概览", "Overview"))
