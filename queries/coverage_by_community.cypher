@@ -5,8 +5,12 @@
 // Buildings with members and households reached are counted once for the whole graph, walking up from the
 // buildings and households found: walking down every community to every household took FalkorDB 3x longer.
 CALL {
-  MATCH (:Member)-[l:LIVES_IN]->(:Household)-[:PART_OF]->(bm:Building)
+  // unlabelled: by graph/model.py LIVES_IN only ends at a Household, and a household is PART_OF a Building;
+  // each household once before climbing (FalkorDB, scale 1: 0.86 -> 0.73 s)
+  MATCH (:Member)-[l:LIVES_IN]->(h)
   WHERE l.since <= date($as_of) AND (l.until IS NULL OR l.until >= date($as_of))
+  WITH DISTINCT h
+  MATCH (h)-[:PART_OF]->(bm)
   WITH DISTINCT bm
   MATCH (bm)-[:PART_OF]->(:Compound)-[:PART_OF]->(:Grid)-[:PART_OF]->(mc:Community)
   WITH mc, count(DISTINCT bm) AS n
