@@ -9,10 +9,13 @@ load, so no page shows rows from before it.
 from __future__ import annotations
 
 import datetime
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from explorer.i18n import t
 from graph.backend import Backend, BackendError, open_backend
@@ -24,13 +27,16 @@ from queries.catalogue import CATALOGUE, ParameterError, UnknownQuery, get_query
 __all__ = [
     "connection", "cached", "CachedReads", "backend_name", "query", "try_query", "shown", "figures",
     "coverage", "stats", "node", "free_cypher", "mask_free", "invalidate", "load_progress", "as_of",
-    "show_personal", "mask_entities", "mask_nodes",
+    "show_personal", "mask_entities", "mask_nodes", "side_by_side",
     "BackendError", "ParameterError", "UnknownQuery",
 ]
 
 # Nodes whose name is a person's name.
 
 _STATEMENTS = read_statements(Path(__file__).parent)
+
+# Reads a page starts at once (side_by_side): FalkorDB answers with a thread per CPU, Neo4j a session each.
+_READERS_AT_ONCE = 4
 
 
 # --- session choices ------------------------------------------------------------------
@@ -180,6 +186,26 @@ def try_query(name: str, params: dict[str, Any] | None = None, *, masked: bool =
     return None
 
 
+def side_by_side(*reads: Callable[[], Any]) -> None:
+    """Run independent cached reads at once, so that the page's own calls then find their rows cached.
+
+    A page that needs a dozen whole-city queries then waits about as long as the database takes
+    with all its threads busy, not for the sum of the queries one after another.  A read that
+    fails here is left for the page's own call, which reports it where it belongs on the page.
+    """
+    context = get_script_run_ctx()
+
+    def run(read: Callable[[], Any]) -> None:
+        add_script_run_ctx(threading.current_thread(), context)  # the cache and session state need it
+        try:
+            read()
+        except (BackendError, ParameterError, UnknownQuery):
+            pass
+
+    with ThreadPoolExecutor(max_workers=_READERS_AT_ONCE) as pool:
+        list(pool.map(run, reads))
+
+
 def figures() -> dict[str, int]:
     """The seed's headline figures counted in the graph (:func:`queries.figures.headline_figures`)."""
     from queries.figures import headline_figures
@@ -187,11 +213,11 @@ def figures() -> dict[str, int]:
     return headline_figures(cached(), as_of())
 
 
-def coverage() -> list[dict]:
-    """The rule table R1–R12 (:func:`queries.coverage.coverage_table`)."""
+def coverage(rules: tuple[str, ...] | None = None) -> list[dict]:
+    """The rule table R1–R12, or of ``rules`` only (:func:`queries.coverage.coverage_table`)."""
     from queries.coverage import coverage_table
 
-    return coverage_table(cached(), as_of=as_of())
+    return coverage_table(cached(), as_of=as_of(), rules=rules)
 
 
 def stats() -> dict[str, dict[str, int]]:

@@ -15,17 +15,19 @@ def _params_for(name: str, values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if k in declared and v is not None}
 
 
-def coverage_table(db: Backend, as_of: datetime.date | None = None, year: int | None = None) -> list[dict]:
+def coverage_table(db: Backend, as_of: datetime.date | None = None, year: int | None = None,
+                   rules: tuple[str, ...] | None = None) -> list[dict]:
     """One row per rule: ``rule``, ``title``, ``checked``, ``gaps``, ``share`` (0–1, 1 when nothing is checked).
 
     Args:
         db: the graph.
         as_of: the date rules are read at (default today).
         year: the year of R11's funds (default: the year of ``as_of``, else the query's default).
+        rules: the rules to tabulate, in this order (default: R1–R12).
     """
     values = {"as_of": as_of, "year": year if year is not None else (as_of.year if as_of else None)}
     table = []
-    for rule in RULES:
+    for rule in rules or RULES:
         gaps_query = rule_query(rule)
         checked_name = f"{rule.lower()}_checked"
         gaps = len(run_query(db, gaps_query.name, _params_for(gaps_query.name, values)))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import sys
+import threading
 
 import openpyxl
 import pandas as pd
 import pytest
 
-from explorer import cli, export, netview, widgets
+from explorer import cli, data, export, netview, widgets
 
 
 def test_neutralise_prefixes_formula_cells_only():
@@ -86,3 +87,18 @@ def test_explore_runs_streamlit_with_the_backend(monkeypatch, tmp_path):
     assert command[command.index("--server.port") + 1] == "8600"
     assert command[command.index("--server.headless") + 1] == "true"
     assert env["PARTYGRAPH_BACKEND"] == "neo4j" and env[cli.PASSWORD_ENV] == "a long passphrase"
+
+
+def test_side_by_side_runs_reads_at_once_and_leaves_errors_to_the_page():
+    both_started = threading.Barrier(2, timeout=10)  # one after the other, the first read would wait in vain
+    answered = []
+
+    def read(name):
+        both_started.wait()
+        answered.append(name)
+
+    def refused():
+        raise data.BackendError("the database refused")
+
+    data.side_by_side(lambda: read("coverage"), lambda: read("figures"), refused)
+    assert sorted(answered) == ["coverage", "figures"]

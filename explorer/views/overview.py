@@ -1,5 +1,7 @@
 """概览 Overview: the seed's figures in the graph, the rule table, coverage by place and over time, the worst gaps."""
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -10,6 +12,12 @@ from queries.street_rollup import streets_from_communities
 from queries.figures import SEED_FIGURES
 
 st.title(t("概览", "Overview"))
+
+# Every whole-city query of the page at once, the slowest first; the sections below then find them cached.
+rules_slowest_first = sorted(RULES, key=lambda rule: rule not in ("R12", "R2", "R5", "R4"))
+data.side_by_side(functools.partial(data.query, "coverage_by_community"),
+                  *(functools.partial(data.coverage, (rule,)) for rule in rules_slowest_first),
+                  data.figures, functools.partial(data.query, "coverage_trend"))
 
 # --- headline figures beside the seed's -----------------------------------------------
 st.subheader(t("头条数字:图中与原文", "Headline figures: the graph beside the seed"))

@@ -1,5 +1,7 @@
 """双报到与需求 Dual reporting & demands: how far raised demands get, per community and per unit; open demands by age."""
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -10,6 +12,12 @@ st.title(t("双报到与需求", "Dual reporting & demands"))
 st.caption(t("需求在社区提出,由单位或党员认领、社区派单,办结后评价(R9)。",
              "A demand is raised in a community, claimed by a unit or member or dispatched, done, "
              "then evaluated (R9)."))
+
+# The page's queries at once; the sections below then read them from the cache.
+data.side_by_side(functools.partial(data.query, "r12_members_not_reported"),
+                  functools.partial(data.query, "demand_funnel_by_unit"), data.figures,
+                  functools.partial(data.query, "demand_funnel_by_community"),
+                  functools.partial(data.query, "r9_open_demands"))
 
 # --- dual reporting at a glance -----------------------------------------------------------------
 counted = data.figures()
