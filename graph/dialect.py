@@ -11,9 +11,9 @@ uses one of the macros below, which each dialect expands:
   ``id`` is ``$param``, found through each label's id index (a ``UNION`` over the labels of
   :mod:`graph.model`).  ``MATCH (x {id: $param})`` without a label reads every node instead:
   ~100 ms at scale 1 on either database, against ~1 ms.
-* ``in_degree(x, TYPE)`` and ``out_degree(x, TYPE)`` — how many ``TYPE`` relationships end
-  (start) at the node ``x``, read from the node's degree without expanding them:
-  ``COUNT { (x)<-[:TYPE]-() }`` on Neo4j, ``indegree(x, 'TYPE')`` on FalkorDB.
+* ``in_degree(x, TYPE)`` — how many ``TYPE`` relationships end at the node ``x``, read
+  from the node's degree without expanding them: ``COUNT { (x)<-[:TYPE]-() }`` on Neo4j,
+  ``indegree(x, 'TYPE')`` on FalkorDB.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ __all__ = ["Dialect", "NEO4J", "FALKORDB"]
 
 _DAYS = re.compile(r"days_since_epoch\(((?:[^()]|\([^()]*\))*)\)")
 _NODE_WITH_ID = re.compile(r"node_with_id\((\w+), (\$\w+)\)")
-_DEGREE = re.compile(r"(in|out)_degree\((\w+), ([A-Z_]+)\)")
+_IN_DEGREE = re.compile(r"in_degree\((\w+), ([A-Z_]+)\)")
 
 # Days from 1970-01-01 to y-m-d (Howard Hinnant's days_from_civil), with integer division.
 _FALKOR_DAYS = (
@@ -60,21 +60,15 @@ class Dialect:
         """
         cypher = _NODE_WITH_ID.sub(_node_with_id, cypher)
         if self.name == "neo4j":
-            cypher = _DEGREE.sub(_neo4j_degree, cypher)
+            cypher = _IN_DEGREE.sub(lambda m: f"COUNT {{ ({m.group(1)})<-[:{m.group(2)}]-() }}", cypher)
             return _DAYS.sub(lambda m: f"duration.inDays(date('1970-01-01'), {m.group(1)}).days", cypher)
-        cypher = _DEGREE.sub(lambda m: f"{m.group(1)}degree({m.group(2)}, '{m.group(3)}')", cypher)
+        cypher = _IN_DEGREE.sub(lambda m: f"indegree({m.group(1)}, '{m.group(2)}')", cypher)
 
         def falkor_days(match: re.Match[str]) -> str:
             expr = f"({match.group(1)})"
             return _FALKOR_DAYS.format(y=f"{expr}.year", m=f"{expr}.month", d=f"{expr}.day")
 
         return _DAYS.sub(falkor_days, cypher)
-
-
-def _neo4j_degree(match: re.Match[str]) -> str:
-    direction, variable, rel_type = match.groups()
-    pattern = f"<-[:{rel_type}]-" if direction == "in" else f"-[:{rel_type}]->"
-    return f"COUNT {{ ({variable}){pattern}() }}"
 
 
 def _node_with_id(match: re.Match[str]) -> str:
