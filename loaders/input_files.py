@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from graph.model import NODES, SINCE, UNTIL, Choice, Property
 
-__all__ = ["Column", "InputFile", "INPUT_FILES", "input_file"]
+__all__ = ["Column", "InputFile", "INPUT_FILES", "LOAD_ORDER", "input_file"]
 
 
 @dataclass(frozen=True)
@@ -212,6 +212,9 @@ INPUT_FILES: tuple[InputFile, ...] = (
 )
 
 _BY_NAME = {f.name: f for f in INPUT_FILES}
+
+# Each file's place in the order the files are loaded: that of INPUT_FILES, where a file comes after those it refers to.
+LOAD_ORDER = {f.name: position for position, f in enumerate(INPUT_FILES)}
 
 
 def input_file(name: str) -> InputFile:

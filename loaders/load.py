@@ -33,7 +33,7 @@ from graph.backend import Backend
 from graph.schema import apply_schema
 from graph.statements import read_statements
 from graph.stats import graph_stats
-from loaders.input_files import INPUT_FILES
+from loaders.input_files import LOAD_ORDER
 from loaders.problems import InputError, Problem
 from loaders.reader import InputReading, open_input, read_input
 from loaders.validate import ValidatedInput, validate_tables
@@ -44,9 +44,6 @@ __all__ = ["LoadReport", "LOADERS", "BULK_LOADERS", "DEFAULT_BATCH_SIZE", "check
 LOADERS = read_statements(Path(__file__).parent)
 BULK_LOADERS = read_statements(Path(__file__).parent / "bulk")
 DEFAULT_BATCH_SIZE = 5000
-_ORDER = [f.name for f in INPUT_FILES]
-
-
 @dataclass
 class LoadReport:
     """What a load did: rows read per file, nodes and relationships created, warnings, seconds."""
@@ -214,7 +211,7 @@ def load_validated(db: Backend, validated: ValidatedInput, batch_size: int = DEF
     rows = sum(len(file_rows) for file_rows in validated.rows.values())
     with _write_unit(db, not before["nodes"], rows) as writer:
         load = _Load(db, writer, batch_size, replace, bulk, progress)
-        for name in sorted(validated.rows, key=_ORDER.index):
+        for name in sorted(validated.rows, key=LOAD_ORDER.__getitem__):
             load.write(name, validated.rows[name])
         load.finish()
     return _report(db, validated, before, started)

@@ -15,7 +15,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterator
 
-from loaders.input_files import INPUT_FILES, InputFile
+from loaders.input_files import INPUT_FILES, LOAD_ORDER, InputFile
 from loaders.problems import Problem, short
 
 __all__ = ["RawTable", "InputReading", "open_input", "read_input", "decode_csv"]
@@ -272,9 +272,6 @@ class InputReading:
                                          "every file has a header but no rows: there is nothing to load"))
 
 
-_LOAD_ORDER = {f.name: i for i, f in enumerate(INPUT_FILES)}
-
-
 def open_input(path: Path) -> InputReading:
     """Get ready to read a folder of ``<name>.csv`` files or one ``.xlsx`` workbook.
 
@@ -287,7 +284,7 @@ def open_input(path: Path) -> InputReading:
     path = Path(path)
     if path.is_file() and path.suffix.lower() in (".xlsx", ".xlsm"):
         tables, problems = _read_workbook(path)
-        tables.sort(key=lambda t: _LOAD_ORDER[t.spec.name])
+        tables.sort(key=lambda t: LOAD_ORDER[t.spec.name])
         readers = [lambda table=table: (table, []) for table in tables]
         return InputReading(path, sum(len(t.rows) for t in tables), problems, readers)
     if not path.is_dir():
@@ -300,7 +297,7 @@ def open_input(path: Path) -> InputReading:
                                     "warning"))
         else:
             files.append((csv_path, spec))
-    files.sort(key=lambda item: _LOAD_ORDER[item[1].name])
+    files.sort(key=lambda item: LOAD_ORDER[item[1].name])
     estimated = sum(max(0, _line_breaks(csv_path) - 1) for csv_path, _ in files)
     readers = [lambda csv_path=csv_path, spec=spec: _read_csv(csv_path, spec) for csv_path, spec in files]
     return InputReading(path, estimated, problems, readers)
