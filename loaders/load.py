@@ -44,6 +44,8 @@ __all__ = ["LoadReport", "LOADERS", "BULK_LOADERS", "DEFAULT_BATCH_SIZE", "check
 LOADERS = read_statements(Path(__file__).parent)
 BULK_LOADERS = read_statements(Path(__file__).parent / "bulk")
 DEFAULT_BATCH_SIZE = 5000
+
+
 @dataclass
 class LoadReport:
     """What a load did: rows read per file, nodes and relationships created, warnings, seconds."""

@@ -10,6 +10,7 @@ from queries.catalogue import CATALOGUE, RULES, rule_query, run_query
 
 __all__ = ["coverage_table"]
 
+
 def _params_for(name: str, values: dict[str, Any]) -> dict[str, Any]:
     declared = {p.name for p in CATALOGUE[name].parameters}
     return {k: v for k, v in values.items() if k in declared and v is not None}
@@ -37,4 +38,3 @@ def coverage_table(db: Backend, as_of: datetime.date | None = None, year: int | 
         table.append({"rule": rule, "title": gaps_query.title_zh, "title_en": gaps_query.title_en,
                       "query": gaps_query.name, "checked": checked, "gaps": gaps, "share": round(share, 4)})
     return table
-
