@@ -47,6 +47,13 @@ def test_days_between_dates_agree(db):
     assert rows == [{"days": 488}]
 
 
+def test_day_numbers_count_leap_years_as_the_gregorian_calendar_does(db):
+    # 1900 is no leap year and 2000 is one: 100 years of 365 days, 24 + 1 leap days, and March 1st
+    rows = db.read("RETURN days_since_epoch(date('1970-01-01')) AS epoch, days_since_epoch(date('1969-12-31')) AS eve,"
+                   " days_since_epoch(date('2000-03-01')) - days_since_epoch(date('1900-02-28')) AS century")
+    assert rows == [{"epoch": 0, "eve": -1, "century": 36526}]
+
+
 def test_unique_constraint_violation_is_reported_and_leaves_nothing(db):
     db.write("CREATE (:Compound:Territory {id: 'CP01', name: '锦绣小区'})")
     with pytest.raises(BackendError):
