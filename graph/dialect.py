@@ -11,6 +11,10 @@ uses one of the macros below, which each dialect expands:
   ``id`` is ``$param``, found through each label's id index (a ``UNION`` over the labels of
   :mod:`graph.model`).  ``MATCH (x {id: $param})`` without a label reads every node instead:
   ~100 ms at scale 1 on either database, against ~1 ms.
+* ``node_named(x, $param)`` — inside ``CALL { … }``: every node of a model label whose name
+  (a demand's title) contains ``$param`` or whose ``id`` is ``$param``, a ``UNION`` over the
+  labels: a label scan (a text index on Neo4j) and an id index look-up each, instead of
+  reading every node's properties (scale 1: Neo4j 221 -> 56 ms, FalkorDB 67 -> 38 ms).
 * ``in_degree(x, TYPE)`` — how many ``TYPE`` relationships end at the node ``x``, read
   from the node's degree without expanding them: ``COUNT { (x)<-[:TYPE]-() }`` on Neo4j,
   ``indegree(x, 'TYPE')`` on FalkorDB.
@@ -25,6 +29,7 @@ __all__ = ["Dialect", "NEO4J", "FALKORDB"]
 
 _DAYS = re.compile(r"days_since_epoch\(((?:[^()]|\([^()]*\))*)\)")
 _NODE_WITH_ID = re.compile(r"node_with_id\((\w+), (\$\w+)\)")
+_NODE_NAMED = re.compile(r"node_named\((\w+), (\$\w+)\)")
 _IN_DEGREE = re.compile(r"in_degree\((\w+), ([A-Z_]+)\)")
 
 # Days from 1970-01-01 to the date: 365 a year, one more for each leap year before it (the
@@ -57,6 +62,7 @@ class Dialect:
             "RETURN duration.inDays(date('1970-01-01'), d).days"
         """
         cypher = _NODE_WITH_ID.sub(_node_with_id, cypher)
+        cypher = _NODE_NAMED.sub(_node_named, cypher)
         if self.name == "neo4j":
             cypher = _IN_DEGREE.sub(lambda m: f"COUNT {{ ({m.group(1)})<-[:{m.group(2)}]-() }}", cypher)
             return _DAYS.sub(lambda m: f"duration.inDays(date('1970-01-01'), {m.group(1)}).days", cypher)
@@ -74,6 +80,19 @@ def _node_with_id(match: re.Match[str]) -> str:
 
     variable, parameter = match.group(1), match.group(2)
     return " UNION ".join(f"MATCH ({variable}:{label} {{id: {parameter}}}) RETURN {variable}" for label in NODES)
+
+
+def _node_named(match: re.Match[str]) -> str:
+    from graph.model import NODE_TYPES
+
+    variable, parameter = match.group(1), match.group(2)
+    branches = []
+    for node in NODE_TYPES:
+        name = node.name_property()
+        if name:
+            branches.append(f"MATCH ({variable}:{node.label}) WHERE {variable}.{name} CONTAINS {parameter} RETURN {variable}")
+        branches.append(f"MATCH ({variable}:{node.label} {{id: {parameter}}}) RETURN {variable}")
+    return " UNION ".join(branches)
 
 
 NEO4J = Dialect("neo4j", has_ddl_if_not_exists=True, has_fulltext=True)

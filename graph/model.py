@@ -87,6 +87,11 @@ class NodeType:
                 return prop
         raise KeyError(f"{self.label} has no property {name!r}")
 
+    def name_property(self) -> str | None:
+        """The property that names a node of this label: ``name``, a demand's ``title``, or None."""
+        names = {prop.name for prop in self.properties}
+        return next((candidate for candidate in ("name", "title") if candidate in names), None)
+
 
 @dataclass(frozen=True)
 class RelationshipType:

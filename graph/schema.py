@@ -1,7 +1,9 @@
 """Constraints and indexes derived from the model, applied idempotently on either backend.
 
 Every label (and the shared labels ``Territory`` and ``Unit``) gets a unique ``id``;
-properties marked ``indexed`` get a range index; node names get a full-text index.
+properties marked ``indexed`` get a range index, except a node's name (a demand's title),
+which the search reads with ``CONTAINS``: that gets a text index on Neo4j (FalkorDB has none,
+and keeps a range index); node names also get a full-text index.
 The DDL is generated here from :mod:`graph.model` — never from user input.
 """
 
@@ -17,7 +19,7 @@ __all__ = ["SchemaItem", "schema_items", "apply_schema", "describe_schema"]
 
 @dataclass(frozen=True)
 class SchemaItem:
-    """One constraint or index: ``kind`` is ``unique``, ``index`` or ``fulltext``."""
+    """One constraint or index: ``kind`` is ``unique``, ``index``, ``text`` or ``fulltext``."""
 
     kind: str
     label: str
@@ -35,19 +37,26 @@ def schema_items() -> list[SchemaItem]:
                 shared_labels.append(extra)
         for prop in node.properties:
             if prop.indexed:
-                items.append(SchemaItem("index", node.label, prop.name))
+                kind = "text" if prop.name == node.name_property() else "index"
+                items.append(SchemaItem(kind, node.label, prop.name))
             if prop.name == "name" and prop.indexed:
                 items.append(SchemaItem("fulltext", node.label, "name"))
     items.extend(SchemaItem("unique", label, "id") for label in shared_labels)
     return items
 
 
+def _neo4j_name(item: SchemaItem) -> str:
+    return f"{item.label.lower()}_{item.property}_{item.kind}"
+
+
 def _neo4j_statement(item: SchemaItem) -> str:
-    name = f"{item.label.lower()}_{item.property}_{item.kind}"
+    name = _neo4j_name(item)
     if item.kind == "unique":
         return f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{item.label}) REQUIRE n.{item.property} IS UNIQUE"
     if item.kind == "index":
         return f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{item.label}) ON (n.{item.property})"
+    if item.kind == "text":
+        return f"CREATE TEXT INDEX {name} IF NOT EXISTS FOR (n:{item.label}) ON (n.{item.property})"
     return f"CREATE FULLTEXT INDEX {name} IF NOT EXISTS FOR (n:{item.label}) ON EACH [n.{item.property}]"
 
 
@@ -60,7 +69,7 @@ def _apply_falkordb(db) -> None:
                for prop in row["properties"] for kind in row["types"].get(prop, [])}
     constrained = {(row["label"], tuple(row["properties"]))
                    for row in db.read("CALL db.constraints() YIELD label, properties RETURN label, properties")}
-    for item in schema_items():
+    for item in schema_items():  # a text item gets a range index: FalkorDB has no text index
         if item.kind == "fulltext":
             if (item.label, item.property, "FULLTEXT") not in indexed:
                 db.write(f"CREATE FULLTEXT INDEX FOR (n:{item.label}) ON (n.{item.property})")
@@ -73,6 +82,15 @@ def _apply_falkordb(db) -> None:
                        "PROPERTIES", "1", item.property)
 
 
+def _drop_replaced_neo4j_indexes(db: Backend) -> None:
+    # The range index an earlier init made on each name, before the text index replaced it.
+    replaced = {_neo4j_name(SchemaItem("index", item.label, item.property))
+                for item in schema_items() if item.kind == "text"}
+    for row in db.read("SHOW INDEXES YIELD name RETURN name"):
+        if row["name"] in replaced:
+            db.schema_command(f"DROP INDEX {row['name']} IF EXISTS")
+
+
 def apply_schema(db: Backend) -> None:
     """Create every constraint and index that is missing; running it twice changes nothing.
 
@@ -80,6 +98,7 @@ def apply_schema(db: Backend) -> None:
         >>> apply_schema(db)  # doctest: +SKIP
     """
     if db.dialect.name == "neo4j":
+        _drop_replaced_neo4j_indexes(db)
         for item in schema_items():
             db.schema_command(_neo4j_statement(item))
     else:
@@ -95,7 +114,7 @@ def describe_schema(db: Backend) -> list[tuple[str, str, str]]:
         found |= {(r["type"].lower(), r["labels"][0], r["properties"][0])
                   for r in db.read("SHOW INDEXES YIELD labelsOrTypes AS labels, properties, type, owningConstraint "
                                    "WHERE owningConstraint IS NULL AND labels IS NOT NULL "
-                                   "AND type IN ['RANGE', 'FULLTEXT'] RETURN labels, properties, type")}
+                                   "AND type IN ['RANGE', 'TEXT', 'FULLTEXT'] RETURN labels, properties, type")}
         return sorted(("index" if k == "range" else k, lab, p) for k, lab, p in found)
     found = {("unique", r["label"], r["properties"][0])
              for r in db.read("CALL db.constraints() YIELD label, properties RETURN label, properties")}

@@ -328,6 +328,9 @@ def test_search_entities_finds_members_demands_and_ids_and_keeps_the_limit(g):
     assert project(run_query(g, "search_entities", {"text": "照明"}), "label", "id", "name") == [
         ("Demand", "DM1", "楼道照明维修")]
     assert project(run_query(g, "search_entities", {"text": "K2"}), "label", "id") == [("Contract", "K2")]
+    # nodes with no name are found by their id alone: a fund, a visit
+    assert project(run_query(g, "search_entities", {"text": "F2"}), "label", "id", "name") == [("Fund", "F2", None)]
+    assert project(run_query(g, "search_entities", {"text": "V1"}), "label", "id") == [("Visit", "V1")]
     assert project(run_query(g, "search_entities", {"text": "社区", "limit": 3}), "label", "id") == [
         ("Community", "CM1"), ("Community", "CM2"), ("Community", "CM3")]
     assert run_query(g, "search_entities", {"text": "没有这个"}) == []
