@@ -17,6 +17,7 @@ __all__ = [
     "RELATIONSHIP_TYPES",
     "NODES",
     "RELATIONSHIPS",
+    "SHARED_LABELS",
     "TERRITORY_LEVELS",
     "ORGANIZATION_KINDS",
     "node_type",
@@ -365,6 +366,8 @@ RELATIONSHIP_TYPES: tuple[RelationshipType, ...] = (
 
 NODES: dict[str, NodeType] = {n.label: n for n in NODE_TYPES}
 RELATIONSHIPS: dict[str, RelationshipType] = {r.type: r for r in RELATIONSHIP_TYPES}
+#: the labels several node types share (``Territory``, ``Unit``); a node's own label is its other one
+SHARED_LABELS: tuple[str, ...] = tuple(sorted({label for node in NODE_TYPES for label in node.extra_labels}))
 
 
 def node_type(label: str) -> NodeType:

@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 
 from graph.backend import Backend
-from graph.model import NODES
+from graph.model import NODES, SHARED_LABELS
 from graph.privacy import mask_value
 from queries.catalogue import run_query
 
@@ -31,7 +31,6 @@ __all__ = ["FORMATS", "ExportError", "export_graph"]
 
 FORMATS = ("graphml", "gexf", "json")
 MAX_DEPTH = 3
-_GROUPING_LABELS = ("Territory", "Unit")
 
 # label → names of its properties that are personal data
 _SENSITIVE = {label: {p.name for p in node.properties if p.sensitive} for label, node in NODES.items()}
@@ -42,7 +41,7 @@ class ExportError(ValueError):
 
 
 def _model_label(labels: list[str]) -> str:
-    own = [label for label in labels if label not in _GROUPING_LABELS]
+    own = [label for label in labels if label not in SHARED_LABELS]
     return own[0] if own else (labels[0] if labels else "")
 
 

@@ -8,8 +8,8 @@ CALL {
   MATCH (a:Organization)-[:REPORTED_TO]->(b:Community)
   RETURN a, 'REPORTED_TO' AS via, b
 }
-RETURN a.id AS source_id, [l IN labels(a) WHERE NOT l IN ['Territory', 'Unit']][0] AS source_label,
+RETURN a.id AS source_id, model_label(a) AS source_label,
        a.name AS source_name, a.kind AS source_kind, via,
-       b.id AS target_id, [l IN labels(b) WHERE NOT l IN ['Territory', 'Unit']][0] AS target_label,
+       b.id AS target_id, model_label(b) AS target_label,
        b.name AS target_name, b.kind AS target_kind
 ORDER BY source_id, via, target_id

@@ -14,9 +14,9 @@ CALL {
   WHERE a:Building OR a:Compound OR a:Grid
   RETURN a, 'PART_OF' AS type, b
 }
-RETURN a.id AS source_id, [l IN labels(a) WHERE NOT l IN ['Territory', 'Unit']][0] AS source_label,
+RETURN a.id AS source_id, model_label(a) AS source_label,
        a.name AS source_name, CASE WHEN a:CentralHousehold THEN 'central_household' ELSE a.kind END AS source_kind,
        type,
-       b.id AS target_id, [l IN labels(b) WHERE NOT l IN ['Territory', 'Unit']][0] AS target_label,
+       b.id AS target_id, model_label(b) AS target_label,
        b.name AS target_name, CASE WHEN b:CentralHousehold THEN 'central_household' ELSE b.kind END AS target_kind
 ORDER BY source_id, type, target_id

@@ -4,7 +4,7 @@
 // param: text str | 搜索文字 | Text to find
 // param: limit int = 20 | 最多行数 | Most rows
 CALL { node_named(n, $text) }
-WITH n, [l IN labels(n) WHERE NOT l IN ['Territory', 'Unit']][0] AS label
+WITH n, model_label(n) AS label
 RETURN n.id AS id, label, coalesce(n.name, n.title) AS name
 ORDER BY label, id
 LIMIT $limit

@@ -19,7 +19,7 @@ LIMIT 1
 UNWIND range(0, length(p)) AS i
 WITH i, nodes(p)[i] AS n, CASE WHEN i = 0 THEN NULL ELSE relationships(p)[i - 1] END AS r,
      CASE WHEN i = 0 THEN NULL ELSE nodes(p)[i - 1] END AS previous
-RETURN i AS step, n.id AS id, [l IN labels(n) WHERE NOT l IN ['Territory', 'Unit']][0] AS label,
-       coalesce(n.name, n.title, n.topic, n.id) AS name, type(r) AS relationship,
+RETURN i AS step, n.id AS id, model_label(n) AS label,
+       shown_name(n) AS name, type(r) AS relationship,
        CASE WHEN r IS NULL THEN NULL WHEN startNode(r) = previous THEN '->' ELSE '<-' END AS direction
 ORDER BY step
