@@ -21,6 +21,7 @@ leaves part of such a load behind: running the same load again completes it.
 
 from __future__ import annotations
 
+import gc
 import queue
 import threading
 import time
@@ -62,11 +63,30 @@ class LoadReport:
         return sum(self.rows.values())
 
 
+@contextmanager
+def _cyclic_gc_paused():
+    """Pause Python's cyclic garbage collector while a load holds its rows.
+
+    A load keeps every row as a dict until it is written (millions at scale 10), and each
+    full collection walks them all: validation took 27% longer with it at scale 1 (4.0
+    against 2.9 s) and 36% at scale 10 (47 against 35 s).  The rows hold no reference
+    cycles, so reference counting frees them all the same; collection resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _difference(after: dict[str, int], before: dict[str, int]) -> dict[str, int]:
     keys = sorted(set(after) | set(before))
     return {k: after.get(k, 0) - before.get(k, 0) for k in keys if after.get(k, 0) != before.get(k, 0)}
 
 
+@_cyclic_gc_paused()
 def check_path(db: Backend | None, path: Path, replace: bool = False) -> ValidatedInput:
     """Read and validate ``path`` against ``db`` without writing anything."""
     tables, read_problems = read_input(Path(path))
@@ -187,6 +207,7 @@ class _Pipeline:
         self._thread.join()
 
 
+@_cyclic_gc_paused()
 def load_validated(db: Backend, validated: ValidatedInput, batch_size: int = DEFAULT_BATCH_SIZE,
                    replace: bool = False,
                    progress: Callable[[str, int], None] | None = None,
@@ -252,6 +273,7 @@ def load_path(db: Backend, path: Path, batch_size: int = DEFAULT_BATCH_SIZE, rep
     return load_input(db, open_input(Path(path)), batch_size=batch_size, replace=replace, progress=progress)
 
 
+@_cyclic_gc_paused()
 def load_input(db: Backend, reading: InputReading, batch_size: int = DEFAULT_BATCH_SIZE, replace: bool = False,
                progress: Callable[[str, int], None] | None = None) -> LoadReport:
     """:func:`load_path` of an input already opened with :func:`loaders.reader.open_input` (the
