@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from graph.model import NODES, SINCE, UNTIL, Choice, Property
 
-__all__ = ["Column", "InputFile", "INPUT_FILES", "LOAD_ORDER", "input_file"]
+__all__ = ["Column", "InputFile", "INPUT_FILES", "LOAD_ORDER", "input_file", "find_input_file"]
 
 
 @dataclass(frozen=True)
@@ -212,6 +212,7 @@ INPUT_FILES: tuple[InputFile, ...] = (
 )
 
 _BY_NAME = {f.name: f for f in INPUT_FILES}
+_BY_ZH = {f.zh: f for f in INPUT_FILES}
 
 # Each file's place in the order the files are loaded: that of INPUT_FILES, where a file comes after those it refers to.
 LOAD_ORDER = {f.name: position for position, f in enumerate(INPUT_FILES)}
@@ -223,6 +224,12 @@ def input_file(name: str) -> InputFile:
         return _BY_NAME[name]
     except KeyError:
         raise KeyError(f"unknown input file {name!r}; known: {', '.join(_BY_NAME)}") from None
+
+
+def find_input_file(title: str) -> InputFile | None:
+    """The input file a CSV file's stem or a workbook sheet's title names, by its name
+    (``members``) or its Chinese name (``党员名册``); None for any other title."""
+    return _BY_NAME.get(title) or _BY_ZH.get(title)
 
 
 def with_example(column: Column, example: str) -> Column:

@@ -15,13 +15,11 @@ from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterator
 
-from loaders.input_files import INPUT_FILES, LOAD_ORDER, InputFile
+from loaders.input_files import LOAD_ORDER, InputFile, find_input_file
 from loaders.problems import Problem, short
 
 __all__ = ["RawTable", "InputReading", "open_input", "read_input", "decode_csv"]
 
-_BY_NAME = {f.name: f for f in INPUT_FILES}
-_BY_ZH = {f.zh: f for f in INPUT_FILES}
 MAX_CELL_CHARS = 10_000
 _CSV_FIELD_LIMIT = 256 * 1024 * 1024
 
@@ -208,7 +206,7 @@ def _read_workbook(path: Path) -> tuple[list[RawTable], list[Problem]]:
         return [], [Problem(path.name, 0, "", "", f"无法读取工作簿:{error}", f"cannot read the workbook: {error}")]
     tables, problems = [], []
     for sheet in book.worksheets:
-        spec = _BY_NAME.get(sheet.title) or _BY_ZH.get(sheet.title)
+        spec = find_input_file(sheet.title)
         source = f"{path.name}!{sheet.title}"
         if spec is None:
             if sheet.title not in ("说明", "README"):
@@ -291,7 +289,7 @@ def open_input(path: Path) -> InputReading:
         raise FileNotFoundError(f"{path}: not a folder of CSV files or an .xlsx workbook")
     problems, files = [], []
     for csv_path in sorted(path.glob("*.csv")):
-        spec = _BY_NAME.get(csv_path.stem) or _BY_ZH.get(csv_path.stem)
+        spec = find_input_file(csv_path.stem)
         if spec is None:
             problems.append(Problem(csv_path.name, 0, "", "", "未知的文件,已忽略", "unknown file, ignored",
                                     "warning"))
