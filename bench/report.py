@@ -67,13 +67,16 @@ def markdown(results: dict[str, dict[str, Any]]) -> str:
     first = results[names[0]] if names else {}
     out = [f"# partygraph benchmark — scale {first.get('scale')} ({_n(first.get('load', {}).get('rows'))} rows)", ""]
     machine = first.get("machine", {})
+    repeat = first.get("repeat", {})
+    medians = [f"{repeat.get('load', '?')} loads", f"{repeat.get('sample', '?')} sample runs"]
+    if isinstance(first.get("queries"), dict):
+        medians.append(f"{repeat.get('queries', '?')} query runs")
+    if isinstance(first.get("pages"), dict):
+        medians.append(f"{repeat.get('pages', '?')} page renders")
     out.append(f"Machine: {machine.get('cpus')} CPUs, load average {machine.get('load_average')}, "
                f"{_n(machine.get('memory_available_mb'))} MiB of {_n(machine.get('memory_total_mb'))} MiB free "
                f"at the start; other processes ran beside it, so every time is a median "
-               f"({first.get('repeat', {}).get('load', '?')} loads, "
-               f"{first.get('repeat', {}).get('sample', '?')} sample runs, "
-               f"{first.get('repeat', {}).get('queries', '?')} query runs, "
-               f"{first.get('repeat', {}).get('pages', '?')} page renders).")
+               f"({', '.join(medians)}).")
     out.append("")
     for name in names:
         v = results[name].get("versions", {})

@@ -75,3 +75,15 @@ def test_bench_runs_on_the_fixture_and_writes_the_documented_keys(fixture_dir, t
     text = tables.read_text(encoding="utf-8")
     assert "## Load" in text and "## Queries" in text and "naive" in text
     assert "## Load" in capsys.readouterr().out
+
+
+def test_the_tables_name_the_repeats_of_the_parts_measured_only():
+    from bench.report import markdown
+
+    result = {"scale": 10, "repeat": {"load": 1, "sample": 1, "queries": 5, "pages": 1}, "load": {"rows": 100},
+              "queries": {}, "pages": "not measured: left out (--parts)"}
+    text = markdown({"embedded": result})
+    assert "every time is a median (1 loads, 1 sample runs, 5 query runs)." in text
+    assert "page renders" not in text
+    text = markdown({"embedded": {**result, "pages": {"overview": {"ms": 900}}}})
+    assert "(1 loads, 1 sample runs, 5 query runs, 1 page renders)." in text
