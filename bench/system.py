@@ -92,8 +92,9 @@ def open_target(name: str, allow_remote_wipe: bool = False) -> Iterator[Target]:
             settings = Settings(backend="neo4j", home=home, neo4j_uri=uri)
             db = open_backend(settings)
             target = Target(name, db, settings, home, neo4j_server.status(home)["pid"])
-            heap = os.environ.get("PARTYGRAPH_NEO4J_HEAP", "6g")
-            target.notes.append(f"local Neo4j, heap {heap} (PARTYGRAPH_NEO4J_HEAP)")
+            memory = neo4j_server.memory_settings()
+            target.notes.append(f"local Neo4j, heap {memory['heap']} (PARTYGRAPH_NEO4J_HEAP), "
+                                f"page cache {memory['page_cache']} (PARTYGRAPH_NEO4J_PAGECACHE)")
         apply_schema(db)
         yield target
     finally:

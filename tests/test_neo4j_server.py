@@ -19,9 +19,10 @@ def _free_port() -> int:
 
 
 @pytest.mark.neo4j_server
-def test_start_query_stop(tmp_path: Path) -> None:
+def test_start_query_stop(tmp_path: Path, monkeypatch) -> None:
     home = tmp_path / "home"
     port = _free_port()
+    monkeypatch.setenv("PARTYGRAPH_NEO4J_PAGECACHE", "300m")
     try:
         uri = neo4j_server.start(home, port=port, timeout=180)
         assert uri == f"bolt://127.0.0.1:{port}"
@@ -39,6 +40,9 @@ def test_start_query_stop(tmp_path: Path) -> None:
         with GraphDatabase.driver(uri, auth=("neo4j", pw)) as driver:
             records, _, _ = driver.execute_query("RETURN 1 AS x")
             assert records[0]["x"] == 1
+            records, _, _ = driver.execute_query(
+                "CALL dbms.listConfig('server.memory.pagecache.size') YIELD value RETURN value")
+            assert [r["value"] for r in records] == ["300.00MiB"]  # as PARTYGRAPH_NEO4J_PAGECACHE asked
 
         with GraphDatabase.driver(uri, auth=("neo4j", pw + "-wrong")) as driver:
             with pytest.raises(AuthError):
@@ -52,3 +56,11 @@ def test_start_query_stop(tmp_path: Path) -> None:
     assert st["pid"] is None
     assert not (home / "neo4j" / "neo4j.pid").exists()
     assert neo4j_server.stop(home) is False
+
+
+def test_a_memory_size_that_is_not_one_is_refused_with_the_variable_named(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PARTYGRAPH_NEO4J_PAGECACHE", "lots")
+    with pytest.raises(neo4j_server.Neo4jServerError,
+                       match="PARTYGRAPH_NEO4J_PAGECACHE must look like 512m or 4096m, not 'lots'"):
+        neo4j_server.start(tmp_path / "home", port=_free_port())
+    assert neo4j_server.status(tmp_path / "home")["running"] is False
