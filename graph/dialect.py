@@ -69,8 +69,7 @@ class Dialect:
         cypher = _NODE_WITH_ID.sub(_node_with_id, cypher)
         cypher = _NODE_NAMED.sub(_node_named, cypher)
         cypher = _MODEL_LABEL.sub(_model_label, cypher)
-        cypher = _SHOWN_NAME.sub(lambda m: f"coalesce({m.group(1)}.name, {m.group(1)}.title, {m.group(1)}.topic, {m.group(1)}.id)",
-                                 cypher)
+        cypher = _SHOWN_NAME.sub(_shown_name, cypher)
         if self.name == "neo4j":
             cypher = _IN_DEGREE.sub(lambda m: f"COUNT {{ ({m.group(1)})<-[:{m.group(2)}]-() }}", cypher)
             return _DAYS.sub(lambda m: f"duration.inDays(date('1970-01-01'), {m.group(1)}).days", cypher)
@@ -98,7 +97,8 @@ def _node_named(match: re.Match[str]) -> str:
     for node in NODE_TYPES:
         name = node.name_property()
         if name:
-            branches.append(f"MATCH ({variable}:{node.label}) WHERE {variable}.{name} CONTAINS {parameter} RETURN {variable}")
+            branches.append(f"MATCH ({variable}:{node.label}) WHERE {variable}.{name} CONTAINS {parameter} "
+                            f"RETURN {variable}")
         branches.append(f"MATCH ({variable}:{node.label} {{id: {parameter}}}) RETURN {variable}")
     return " UNION ".join(branches)
 
@@ -108,6 +108,11 @@ def _model_label(match: re.Match[str]) -> str:
 
     listed = ", ".join(f"'{label}'" for label in SHARED_LABELS)
     return f"[l IN labels({match.group(1)}) WHERE NOT l IN [{listed}]][0]"
+
+
+def _shown_name(match: re.Match[str]) -> str:
+    variable = match.group(1)
+    return f"coalesce({variable}.name, {variable}.title, {variable}.topic, {variable}.id)"
 
 
 NEO4J = Dialect("neo4j", has_ddl_if_not_exists=True, has_fulltext=True)
