@@ -13,8 +13,9 @@ uses one of the macros below, which each dialect expands:
   ~100 ms at scale 1 on either database, against ~1 ms.
 * ``node_named(x, $param)`` — inside ``CALL { … }``: every node of a model label whose name
   (a demand's title) contains ``$param`` or whose ``id`` is ``$param``, a ``UNION`` over the
-  labels: a label scan (a text index on Neo4j) and an id index look-up each, instead of
-  reading every node's properties (scale 1: Neo4j 221 -> 56 ms, FalkorDB 67 -> 38 ms).
+  labels: a name scan (through the text index on Neo4j) and an id index look-up each,
+  instead of reading every node's properties (scale 1, p95: Neo4j 433 -> 59 ms, FalkorDB
+  138 -> 100 ms; scale 10 on Neo4j: 2.4 s -> 84 ms).
 * ``model_label(x)`` — the node's label in the model, not a shared one (``Territory``, ``Unit``).
 * ``shown_name(x)`` — what names the node on screen: its name, a demand's title, a meeting's
   topic, else its id.
