@@ -33,8 +33,8 @@ WHERE b IN nodes
 WITH a, r, b, a_hops, [j IN range(0, size(nodes) - 1) WHERE nodes[j] = b | distances[j]][0] AS b_hops
 RETURN CASE WHEN a_hops < b_hops THEN a_hops ELSE b_hops END AS hops,
        a.id AS source_id, model_label(a) AS source_label,
-       coalesce(a.name, a.title, a.topic, a.id) AS source_name, type(r) AS type,
+       shown_name(a) AS source_name, type(r) AS type,
        b.id AS target_id, model_label(b) AS target_label,
-       coalesce(b.name, b.title, b.topic, b.id) AS target_name
+       shown_name(b) AS target_name
 ORDER BY hops, source_id, type, target_id
 LIMIT $limit
