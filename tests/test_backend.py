@@ -135,3 +135,77 @@ def test_several_reads_run_again_when_a_load_commits_between_them(db, fixture_di
 
     assert db.consistent(two_reads) == (12, 10)  # the fixture's 12 compounds and 10 buildings, not (0, 10)
     assert len(calls) == 2
+
+
+# --- the embedded backend rebuilds a big load from a snapshot -------------------------------------
+
+@pytest.fixture
+def own_embedded_db(tmp_path):
+    """An embedded database of this test's own, so that its load lock and staged graphs are its own."""
+    from graph.backend import open_backend
+    from graph.config import Settings
+
+    with open_backend(Settings(backend="embedded", home=tmp_path)) as db:
+        apply_schema(db)
+        yield db
+
+
+def _copies(db, monkeypatch) -> list[tuple[str, str]]:
+    """Record each GRAPH.COPY the backend makes, as (source, target)."""
+    made: list[tuple[str, str]] = []
+    copy = db._copy
+
+    def recording_copy(source: str, target: str) -> None:
+        made.append((source, target))
+        copy(source, target)
+
+    monkeypatch.setattr(db, "_copy", recording_copy)
+    return made
+
+
+def test_a_big_load_is_swapped_in_as_a_copy_of_itself_with_its_data_and_schema(own_embedded_db, fixture_dir,
+                                                                                monkeypatch):
+    """Past the threshold the loaded graph is copied once more (a copy answers faster): same data,
+    same indexes, and no staged graph left behind."""
+    from graph import embedded_backend
+    from graph.checksum import graph_checksum
+    from loaders.load import load_path
+
+    db = own_embedded_db
+    schema = describe_schema(db)
+    load_path(db, fixture_dir)  # the fixture is far under the threshold: loaded as written
+    as_written = graph_checksum(db)
+    copies = _copies(db, monkeypatch)
+    monkeypatch.setattr(embedded_backend, "_COMPACT_GRAPH_AFTER_BYTES", 0)
+    load_path(db, fixture_dir, replace=True)
+    assert [source for source, _ in copies] == [db.graph_name, db.graph_name]  # the stage, then the rebuild
+    assert graph_checksum(db) == as_written
+    assert describe_schema(db) == schema
+    assert db.read("MATCH (c:Compound {id: 'CP01'}) RETURN c.name AS name") == [{"name": "锦绣小区"}]
+    assert db._db.client.keys(f"{db.graph_name}__stage_*") == []
+
+
+def test_a_load_stands_when_its_rebuild_is_refused(own_embedded_db, fixture_dir, monkeypatch, caplog):
+    from graph import embedded_backend
+    from graph.checksum import graph_checksum
+    from loaders.load import load_path
+
+    db = own_embedded_db
+    load_path(db, fixture_dir)
+    as_written = graph_checksum(db)
+    db.clear()
+    monkeypatch.setattr(embedded_backend, "_COMPACT_GRAPH_AFTER_BYTES", 0)
+    copy = db._copy
+
+    def refuse_the_rebuild(source: str, target: str) -> None:
+        if db.read("MATCH (c:Compound) RETURN count(c) AS n")[0]["n"]:  # the live graph is loaded: the rebuild
+            raise BackendError("embedded database refused GRAPH.COPY: could not fork")
+        copy(source, target)
+
+    monkeypatch.setattr(db, "_copy", refuse_the_rebuild)
+    generation = db.data_generation()
+    load_path(db, fixture_dir)
+    assert graph_checksum(db) == as_written
+    assert db.data_generation() != generation
+    assert "kept the graph as loaded" in caplog.text
+    assert db._db.client.keys(f"{db.graph_name}__stage_*") == []
