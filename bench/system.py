@@ -72,6 +72,9 @@ def open_target(name: str, allow_remote_wipe: bool = False) -> Iterator[Target]:
             settings = Settings(backend="embedded", home=home, graph_name="bench")
             db = open_backend(settings)
             target = Target(name, db, settings, home, _embedded_pid(db))
+            target.notes.append("each load ends by rebuilding the graph from a snapshot (GRAPH.COPY), as for "
+                                "the explorer: the server stays up for the queries; `partygraph load` alone "
+                                "on its server leaves that to the server's next start")
         elif os.environ.get("NEO4J_URI"):
             settings = Settings(backend="neo4j", home=home, neo4j_uri=os.environ["NEO4J_URI"],
                                 neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),

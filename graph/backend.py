@@ -40,6 +40,9 @@ class Backend(ABC):
     #: The most input rows one atomic unit can hold; ``None``: no limit.  A larger load into an
     #: empty graph then commits batch by batch and, if it fails, empties the graph again.
     max_atomic_rows: int | None = None
+    #: Set by a process that closes the database as soon as its load is done (``partygraph load``):
+    #: work that only speeds up later reads can then be left out (see the embedded backend).
+    closes_after_load: bool = False
 
     @abstractmethod
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:

@@ -72,6 +72,11 @@ def _quiet_falkordb_class():
     return QuietFalkorDB
 
 
+def _client_name() -> str:
+    """The name this process's connections give the server, to tell them from other processes'."""
+    return f"partygraph:{os.getpid()}"
+
+
 def _last_line(log_file) -> str:
     """The last line of the server's log, for an error message ('' when there is none)."""
     try:
@@ -129,7 +134,7 @@ class EmbeddedBackend(Backend):
                 # already there that does not answer was reported by _probe_running_server.
                 db = FalkorDB(db_file, serverconfig=dict(_SERVER_CONFIG, logfile=str(log_file)),
                               socket_timeout=_QUERY_TIMEOUT_S, socket_connect_timeout=_CONNECT_TIMEOUT_S,
-                              retry=Retry(NoBackoff(), 0))
+                              retry=Retry(NoBackoff(), 0), client_name=_client_name())
                 db.client.ping()
                 return db
             except RedisTimeout as error:
@@ -263,6 +268,18 @@ class EmbeddedBackend(Backend):
     def _append_only_file_size(self) -> int:
         return int(self._db.client.info("persistence").get("aof_current_size", 0))
 
+    def _worth_rebuilding(self, written_before: int) -> bool:
+        """A big load that will be read on this server: by this process, or by another one
+        sharing it.  A process that closes the database after its load, alone on the server,
+        stops the server; the next start reads the snapshot, which answers as fast."""
+        if self._append_only_file_size() - written_before < _COMPACT_GRAPH_AFTER_BYTES:
+            return False
+        return not self.closes_after_load or self._shared_with_other_processes()
+
+    def _shared_with_other_processes(self) -> bool:
+        own = _client_name()
+        return any(client.get("name") != own for client in self._db.client.client_list(_type="normal"))
+
     def _compact_graph(self) -> None:
         """Swap in a copy of the graph just loaded: the same data, rebuilt from a snapshot.
 
@@ -328,7 +345,7 @@ class EmbeddedBackend(Backend):
                     swap.rename(stage, self.graph_name)
                     swap.set(self._generation_key, uuid.uuid4().hex)
                     swap.execute()
-                if self._append_only_file_size() - written_before >= _COMPACT_GRAPH_AFTER_BYTES:
+                if self._worth_rebuilding(written_before):
                     self._compact_graph()
                 self._compact_append_only_file()
         finally:

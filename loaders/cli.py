@@ -36,6 +36,7 @@ def run_load(db, path: Path, batch_size: int, replace: bool) -> int:
     from loaders.reader import open_input
 
     reading = open_input(path)
+    db.closes_after_load = True  # the command ends with the load
     bar, update = _progress_bar(reading.estimated_rows, "导入 loading")
     try:
         report = load_input(db, reading, batch_size=batch_size, replace=replace, progress=update)

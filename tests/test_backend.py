@@ -209,3 +209,27 @@ def test_a_load_stands_when_its_rebuild_is_refused(own_embedded_db, fixture_dir,
     assert db.data_generation() != generation
     assert "kept the graph as loaded" in caplog.text
     assert db._db.client.keys(f"{db.graph_name}__stage_*") == []
+
+
+def test_a_command_that_closes_after_its_load_rebuilds_only_for_another_process(own_embedded_db, fixture_dir,
+                                                                                monkeypatch):
+    """``partygraph load`` alone on the server leaves the rebuild to the next start, which reads the
+    snapshot; with the explorer connected (another client) the server stays up, and it rebuilds."""
+    import redis
+
+    from graph import embedded_backend
+    from loaders.load import load_path
+
+    db = own_embedded_db
+    db.closes_after_load = True
+    monkeypatch.setattr(embedded_backend, "_COMPACT_GRAPH_AFTER_BYTES", 0)
+    copies = _copies(db, monkeypatch)
+    load_path(db, fixture_dir)
+    assert len(copies) == 1  # the stage only
+    explorer = redis.Redis(unix_socket_path=db._db.client.socket_file, client_name="partygraph:explorer")
+    try:
+        explorer.ping()
+        load_path(db, fixture_dir, replace=True)
+    finally:
+        explorer.close()
+    assert len(copies) == 3  # the stage, then the rebuild
