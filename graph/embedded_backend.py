@@ -8,6 +8,7 @@ so a killed process loses nothing that was acknowledged.
 FalkorDB has no multi-statement transactions, so :meth:`EmbeddedBackend.atomic`
 writes into a copy of the graph (``GRAPH.COPY``) and swaps it in with one ``RENAME``,
 which Redis performs atomically; readers see the old graph or the new one, never half.
+After a big load the graph is copied once more, for speed (:meth:`EmbeddedBackend._compact_graph`).
 """
 
 from __future__ import annotations
