@@ -53,8 +53,12 @@ class Backend(ABC):
         """Run ``cypher`` as one write transaction."""
 
     @abstractmethod
-    def atomic(self) -> AbstractContextManager[Writer]:
-        """A unit of writes that is committed whole when the block ends, or not at all."""
+    def atomic(self, replacing: bool = False) -> AbstractContextManager[Writer]:
+        """A unit of writes that is committed whole when the block ends, or not at all.
+
+        ``replacing``: what the unit writes replaces the whole graph.  A backend may then begin
+        the unit from an empty graph (the writer still deletes what it finds).
+        """
 
     @abstractmethod
     def load_in_progress(self) -> bool:

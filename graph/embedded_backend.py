@@ -13,6 +13,7 @@ After a big load the graph is copied once more, for speed (:meth:`EmbeddedBacken
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 import os
@@ -261,6 +262,14 @@ class EmbeddedBackend(Backend):
         """A fresh name for a graph written on the way to the live one (deleted if a load dies)."""
         return f"{self.graph_name}__stage_{uuid.uuid4().hex[:8]}"
 
+    def _create_with_schema(self, graph_name: str) -> None:
+        """Create ``graph_name`` empty, with partygraph's constraints and indexes."""
+        from graph.schema import apply_schema
+
+        staged = copy.copy(self)  # the same connection, another graph
+        staged.graph_name = graph_name
+        apply_schema(staged)
+
     def _delete_staged_graphs(self) -> None:
         client = self._db.client
         for staged in client.scan_iter(match=f"{self.graph_name}__stage_*", _type="graphdata"):
@@ -327,8 +336,14 @@ class EmbeddedBackend(Backend):
             time.sleep(0.05)
 
     @contextmanager
-    def atomic(self) -> Iterator[_GraphWriter]:
-        """Write into a staged copy of the graph, then swap it in with one atomic RENAME."""
+    def atomic(self, replacing: bool = False) -> Iterator[_GraphWriter]:
+        """Write into a staged copy of the graph, then swap it in with one atomic RENAME.
+
+        ``replacing``: the staged graph begins empty, with the schema, instead of as a copy of the
+        old graph that the load would then empty.  That copy and its deletion took 9 s at scale 1,
+        and a graph emptied by deleting keeps its freed slots: the graph written into them answered
+        the search 3 times slower (92 against 31 ms), even once rebuilt.
+        """
         client = self._db.client
         token = f"{os.getpid()}:{uuid.uuid4().hex}"
         if not client.set(_LOCK_KEY, token, nx=True, ex=_LOCK_TTL_S) and not self._take_over_lock(token):
@@ -338,7 +353,9 @@ class EmbeddedBackend(Backend):
         stage = self._stage_name()
         written_before = self._append_only_file_size()
         try:
-            if self.graph_exists():
+            if replacing:
+                self._create_with_schema(stage)
+            elif self.graph_exists():
                 self._copy(self.graph_name, stage)
             yield _GraphWriter(self, stage)
             if self.graph_exists(stage):

@@ -141,8 +141,9 @@ class Neo4jBackend(Backend):
             self._collect(lambda: session.run(cypher))
 
     @contextmanager
-    def atomic(self) -> Iterator[_TransactionWriter]:
-        """One explicit transaction: committed when the block ends, rolled back on any error."""
+    def atomic(self, replacing: bool = False) -> Iterator[_TransactionWriter]:
+        """One explicit transaction: committed when the block ends, rolled back on any error.
+        A replacing load deletes the old graph inside it (see ``loaders/load.py``)."""
         with self._session(self._neo4j.WRITE_ACCESS) as session:
             tx = self._call(lambda: session.begin_transaction(metadata=_LOAD_METADATA))
             try:

@@ -109,11 +109,11 @@ class _CommitEachStatement:
 
 
 @contextmanager
-def _write_unit(db: Backend, graph_was_empty: bool, rows: int):
+def _write_unit(db: Backend, graph_was_empty: bool, rows: int, replacing: bool):
     """The backend's atomic unit — or, for a load too big for it into an empty graph, batch
     commits that are undone by emptying the graph again if anything fails."""
     if db.max_atomic_rows is None or rows <= db.max_atomic_rows or not graph_was_empty:
-        with db.atomic() as writer:
+        with db.atomic(replacing=replacing) as writer:
             yield writer
         return
     try:
@@ -129,8 +129,8 @@ class _Load:
     Neo4j: deleting the old graph first would make each index look-up that follows in the
     same transaction copy the set of nodes it deleted (Neo4j 5.26) — hours at scale 1 — so
     on replace the old nodes only give up their ids at the start (``replace_retire``) and
-    are deleted at the end (``replace_delete``).  FalkorDB writes into a staged copy and
-    deletes first.
+    are deleted at the end (``replace_delete``).  FalkorDB writes into a staged graph, which
+    on replace begins empty (``Backend.atomic(replacing=True)``): its delete finds nothing.
     """
 
     def __init__(self, db: Backend, writer, batch_size: int, replace: bool, bulk: bool | None,
@@ -232,7 +232,7 @@ def load_validated(db: Backend, validated: ValidatedInput, batch_size: int = DEF
     apply_schema(db)
     before = graph_stats(db)
     rows = sum(len(file_rows) for file_rows in validated.rows.values())
-    with _write_unit(db, not before["nodes"], rows) as writer:
+    with _write_unit(db, not before["nodes"], rows, replace) as writer:
         load = _Load(db, writer, batch_size, replace, bulk, progress)
         for name in sorted(validated.rows, key=LOAD_ORDER.__getitem__):
             load.write(name, validated.rows[name])
@@ -283,7 +283,7 @@ def load_input(db: Backend, reading: InputReading, batch_size: int = DEFAULT_BAT
         raise ValueError("batch size must be at least 1")
     apply_schema(db)
     before = graph_stats(db)
-    with _write_unit(db, not before["nodes"], reading.estimated_rows) as writer:
+    with _write_unit(db, not before["nodes"], reading.estimated_rows, replace) as writer:
         load = _Load(db, writer, batch_size, replace, None, progress)
         pipeline = _Pipeline(load)
         try:

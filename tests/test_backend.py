@@ -178,7 +178,7 @@ def test_a_big_load_is_swapped_in_as_a_copy_of_itself_with_its_data_and_schema(o
     copies = _copies(db, monkeypatch)
     monkeypatch.setattr(embedded_backend, "_COMPACT_GRAPH_AFTER_BYTES", 0)
     load_path(db, fixture_dir, replace=True)
-    assert [source for source, _ in copies] == [db.graph_name, db.graph_name]  # the stage, then the rebuild
+    assert [source for source, _ in copies] == [db.graph_name]  # the rebuild; a replace begins empty
     assert graph_checksum(db) == as_written
     assert describe_schema(db) == schema
     assert db.read("MATCH (c:Compound {id: 'CP01'}) RETURN c.name AS name") == [{"name": "锦绣小区"}]
@@ -225,11 +225,32 @@ def test_a_command_that_closes_after_its_load_rebuilds_only_for_another_process(
     monkeypatch.setattr(embedded_backend, "_COMPACT_GRAPH_AFTER_BYTES", 0)
     copies = _copies(db, monkeypatch)
     load_path(db, fixture_dir)
-    assert len(copies) == 1  # the stage only
+    assert len(copies) == 1  # the old graph into the stage, and no rebuild
     explorer = redis.Redis(unix_socket_path=db._db.client.socket_file, client_name="partygraph:explorer")
     try:
         explorer.ping()
         load_path(db, fixture_dir, replace=True)
     finally:
         explorer.close()
-    assert len(copies) == 3  # the stage, then the rebuild
+    assert len(copies) == 2  # the rebuild (a replace begins from an empty stage)
+
+
+def test_a_replacing_load_begins_from_an_empty_graph_not_a_copy_of_the_old_one(own_embedded_db, fixture_dir,
+                                                                              monkeypatch):
+    """The old graph is not copied only to be deleted; what stays is the new data, with the schema."""
+    from graph.checksum import graph_checksum
+    from loaders.load import load_path
+
+    db = own_embedded_db
+    schema = describe_schema(db)
+    load_path(db, fixture_dir)
+    as_loaded = graph_checksum(db)
+    db.write("CREATE (:Compound:Territory {id: 'CP-OLD', name: '旧小区'})")
+    copies = _copies(db, monkeypatch)
+    load_path(db, fixture_dir, replace=True)
+    assert copies == []
+    assert db.read("MATCH (c:Compound {id: 'CP-OLD'}) RETURN c.id AS id") == []
+    assert graph_checksum(db) == as_loaded
+    assert describe_schema(db) == schema
+    with pytest.raises(BackendError):  # the unique constraint holds on the new graph
+        db.write("CREATE (:Compound:Territory {id: 'CP01', name: '重复'})")
