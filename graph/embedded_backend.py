@@ -293,11 +293,11 @@ class EmbeddedBackend(Backend):
     def _compact_graph(self) -> None:
         """Swap in a copy of the graph just loaded: the same data, rebuilt from a snapshot.
 
-        A graph written statement by statement answers the whole-city queries 1.3 to 2.2 times
-        slower than the same graph read back from a snapshot (scale 1: R4 454 against 257 ms,
-        coverage by community 786 against 511 ms).  A server started afresh reads that snapshot
-        anyway; one that stays up after a load (the explorer's, or one the CLI shares with it)
-        would keep the slow graph until it stops.  The copy took 3.3 s at scale 1.  The data is
+        A graph written statement by statement answers the whole-city queries 1.3 to 2.3 times
+        slower than the same graph read back from a snapshot (scale 1: R5 494 against 216 ms,
+        R4 454 against 251 ms).  A server started afresh reads that snapshot anyway; one that
+        stays up after a load (the explorer's, or one the CLI shares with it) would keep the slow
+        graph until it stops.  The copy took 3.5 s at scale 1 (see docs/SCALE.md).  The data is
         unchanged, so the data generation stays as it is; if the copy fails, the load stands
         as written and only its speed is lost.
         """
