@@ -6,9 +6,10 @@ settings file and shares it.  The append-only file is on and fsynced on every wr
 so a killed process loses nothing that was acknowledged.
 
 FalkorDB has no multi-statement transactions, so :meth:`EmbeddedBackend.atomic`
-writes into a copy of the graph (``GRAPH.COPY``) and swaps it in with one ``RENAME``,
-which Redis performs atomically; readers see the old graph or the new one, never half.
-After a big load the graph is copied once more, for speed (:meth:`EmbeddedBackend._compact_graph`).
+writes into a staged graph — a copy of the graph (``GRAPH.COPY``), or an empty one for a
+load that replaces it — and swaps it in with one ``RENAME``, which Redis performs
+atomically; readers see the old graph or the new one, never half.  After a big load the
+graph is copied once more, for speed (:meth:`EmbeddedBackend._rebuild_graph`).
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ _log = logging.getLogger("partygraph.embedded")
 _SERVER_CONFIG = {"appendonly": "yes", "appendfsync": "always", "save": '""', "auto-aof-rewrite-percentage": "0"}
 # Loads that have grown the append-only file past this since its last rewrite are compacted.
 _COMPACT_AFTER_BYTES = 32 * 1024 * 1024
-# A load that wrote this much to the append-only file has its graph rebuilt afterwards (see _compact_graph).
-_COMPACT_GRAPH_AFTER_BYTES = 32 * 1024 * 1024
+# A load that wrote this much to the append-only file has its graph rebuilt afterwards (see _rebuild_graph).
+_REBUILD_AFTER_BYTES = 32 * 1024 * 1024
 _LOCK_KEY = "partygraph:load-lock"
 _GENERATION_KEY = "partygraph:generation:{graph}"
 _LOCK_TTL_S = 6 * 3600
@@ -96,7 +97,7 @@ class _GraphWriter:
         self._graph_name = graph_name
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
-        """Run one write statement on the staged copy."""
+        """Run one write statement on the staged graph."""
         return self._backend._query(self._graph_name, cypher, params, read_only=False)
 
 
@@ -282,7 +283,7 @@ class EmbeddedBackend(Backend):
         """A big load that will be read on this server: by this process, or by another one
         sharing it.  A process that closes the database after its load, alone on the server,
         stops the server; the next start reads the snapshot, which answers as fast."""
-        if self._append_only_file_size() - written_before < _COMPACT_GRAPH_AFTER_BYTES:
+        if self._append_only_file_size() - written_before < _REBUILD_AFTER_BYTES:
             return False
         return not self.closes_after_load or self._shared_with_other_processes()
 
@@ -290,7 +291,7 @@ class EmbeddedBackend(Backend):
         own = _client_name()
         return any(client.get("name") != own for client in self._db.client.client_list(_type="normal"))
 
-    def _compact_graph(self) -> None:
+    def _rebuild_graph(self) -> None:
         """Swap in a copy of the graph just loaded: the same data, rebuilt from a snapshot.
 
         A graph written statement by statement answers the whole-city queries 1.3 to 2.3 times
@@ -301,13 +302,13 @@ class EmbeddedBackend(Backend):
         unchanged, so the data generation stays as it is; if the copy fails, the load stands
         as written and only its speed is lost.
         """
-        compacted = self._stage_name()
+        rebuilt = self._stage_name()
         try:
-            self._copy(self.graph_name, compacted)
+            self._copy(self.graph_name, rebuilt)
         except BackendError as error:
             _log.warning("kept the graph as loaded, not rebuilt from a snapshot: %s", error)
             return
-        self._db.client.rename(compacted, self.graph_name)
+        self._db.client.rename(rebuilt, self.graph_name)
 
     def _compact_append_only_file(self) -> None:
         """Rewrite the append-only file as one snapshot of the data (BGREWRITEAOF) and wait for it.
@@ -337,7 +338,7 @@ class EmbeddedBackend(Backend):
 
     @contextmanager
     def atomic(self, replacing: bool = False) -> Iterator[_GraphWriter]:
-        """Write into a staged copy of the graph, then swap it in with one atomic RENAME.
+        """Write into a staged graph, a copy of the live one, then swap it in with one atomic RENAME.
 
         ``replacing``: the staged graph begins empty, with the schema, instead of as a copy of the
         old graph that the load would then empty.  That copy and its deletion took 9 s at scale 1,
@@ -364,7 +365,7 @@ class EmbeddedBackend(Backend):
                     swap.set(self._generation_key, uuid.uuid4().hex)
                     swap.execute()
                 if self._worth_rebuilding(written_before):
-                    self._compact_graph()
+                    self._rebuild_graph()
                 self._compact_append_only_file()
         finally:
             self._delete_staged_graphs()
@@ -380,7 +381,7 @@ class EmbeddedBackend(Backend):
         return self._db.client.get(self._generation_key) or ""
 
     def load_in_progress(self) -> bool:
-        """True while a process holds the load lock (its load is written into a staged copy)."""
+        """True while a process holds the load lock (its load is written into a staged graph)."""
         return bool(self._db.client.exists(_LOCK_KEY))
 
     def clear(self) -> None:

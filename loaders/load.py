@@ -2,7 +2,7 @@
 
 Each input file has one loader, ``loaders/<name>.cypher`` (``UNWIND $rows AS r … MERGE``),
 run in batches inside one atomic unit of the backend: one Neo4j transaction, or a
-staged copy swapped in on the embedded backend.  Loading the same files twice changes
+staged graph swapped in on the embedded backend.  Loading the same files twice changes
 nothing.
 
 Into a fresh graph (``replace``, or a graph with no node) the *bulk* loaders in

@@ -176,7 +176,7 @@ def test_a_big_load_is_swapped_in_as_a_copy_of_itself_with_its_data_and_schema(o
     load_path(db, fixture_dir)  # the fixture is far under the threshold: loaded as written
     as_written = graph_checksum(db)
     copies = _copies(db, monkeypatch)
-    monkeypatch.setattr(embedded_backend, "_COMPACT_GRAPH_AFTER_BYTES", 0)
+    monkeypatch.setattr(embedded_backend, "_REBUILD_AFTER_BYTES", 0)
     load_path(db, fixture_dir, replace=True)
     assert [source for source, _ in copies] == [db.graph_name]  # the rebuild; a replace begins empty
     assert graph_checksum(db) == as_written
@@ -194,7 +194,7 @@ def test_a_load_stands_when_its_rebuild_is_refused(own_embedded_db, fixture_dir,
     load_path(db, fixture_dir)
     as_written = graph_checksum(db)
     db.clear()
-    monkeypatch.setattr(embedded_backend, "_COMPACT_GRAPH_AFTER_BYTES", 0)
+    monkeypatch.setattr(embedded_backend, "_REBUILD_AFTER_BYTES", 0)
     copy = db._copy
 
     def refuse_the_rebuild(source: str, target: str) -> None:
@@ -222,7 +222,7 @@ def test_a_command_that_closes_after_its_load_rebuilds_only_for_another_process(
 
     db = own_embedded_db
     db.closes_after_load = True
-    monkeypatch.setattr(embedded_backend, "_COMPACT_GRAPH_AFTER_BYTES", 0)
+    monkeypatch.setattr(embedded_backend, "_REBUILD_AFTER_BYTES", 0)
     copies = _copies(db, monkeypatch)
     load_path(db, fixture_dir)
     assert len(copies) == 1  # the old graph into the stage, and no rebuild
