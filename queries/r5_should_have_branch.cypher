@@ -11,16 +11,20 @@
 // (the loaders create no other), WORKS_AT ends at a StationedUnit or PropertyCompany (both also Unit),
 // PARTY_ORG_OF starts at an Organization and LOCATED_IN ends at a Community, so those labels would only
 // add a check per row.  COVERS also starts at central households: its Organization labels stay.
+// The compounds without a branch and the units without an organization are found first, and full members
+// are counted only in those: each test runs once per compound or unit, and the count walks down from a few
+// of them instead of up from every member (scale 1: FalkorDB 0.23 -> 0.03 s, Neo4j 0.30 -> 0.02 s).
+// Tests inside the aggregate, not in a WHERE of the OPTIONAL MATCH: FalkorDB runs that several times slower.
 CALL {
+  MATCH (c:Compound)
+  OPTIONAL MATCH (c)<-[cov:COVERS]-(b:Organization)
+  WITH c, count(CASE WHEN b.kind IN ['compound_branch', 'joint_branch']
+    AND cov.since <= date($as_of) AND (cov.until IS NULL OR cov.until >= date($as_of)) THEN b END) AS branches
+  WHERE branches = 0
   MATCH (m:Member {status: 'full'})-[l:LIVES_IN]->(h)-[:PART_OF]->(bd)-[:PART_OF]->(c)
   WHERE l.since <= date($as_of) AND (l.until IS NULL OR l.until >= date($as_of))
   WITH c, count(DISTINCT m) AS full_members
   WHERE full_members >= $min_members
-  OPTIONAL MATCH (c)<-[cov:COVERS]-(b:Organization)
-  WHERE b.kind IN ['compound_branch', 'joint_branch']
-    AND cov.since <= date($as_of) AND (cov.until IS NULL OR cov.until >= date($as_of))
-  WITH c, full_members, count(b) AS branches
-  WHERE branches = 0
   MATCH (c)-[:PART_OF]->(g)-[:PART_OF]->(cm)-[:PART_OF]->(s)
   OPTIONAL MATCH (cm)<-[:COVERS]-(cc:Organization {kind: 'community_committee'})
   OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(cc) WHERE sr.until IS NULL
@@ -28,12 +32,13 @@ CALL {
          '居民小区 compound' AS place_kind, c.id AS place_id, c.name AS place, full_members,
          cc.name AS responsible_org, sec.name AS secretary
   UNION
+  MATCH (u:Unit)
+  OPTIONAL MATCH (u)<-[:PARTY_ORG_OF]-(own)
+  WITH u, count(own) AS own_orgs
+  WHERE own_orgs = 0
   MATCH (m:Member {status: 'full'})-[:WORKS_AT]->(u)
   WITH u, count(DISTINCT m) AS full_members
   WHERE full_members >= $min_members
-  OPTIONAL MATCH (u)<-[:PARTY_ORG_OF]-(own)
-  WITH u, full_members, count(own) AS own_orgs
-  WHERE own_orgs = 0
   OPTIONAL MATCH (u)-[:LOCATED_IN]->(cm)-[:PART_OF]->(s)
   OPTIONAL MATCH (cm)<-[:COVERS]-(cc:Organization {kind: 'community_committee'})
   OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(cc) WHERE sr.until IS NULL

@@ -42,6 +42,14 @@ def test_r2_buildings_without_group_by_member_count(loaded):
     assert (b012["responsible_org"], b012["secretary"]) == ("锦绣小区党支部", "张明")
 
 
+def test_r2_reads_building_groups_as_of_a_date(loaded):
+    # On 2020-03-15 neither group covers yet (锦绣小区1栋's from 2020-04-01, 滨江花园1栋's from 2020-07-01):
+    # every building with a resident member is listed, 滨江花园1栋's four first.
+    rows = run_query(loaded, "r2_buildings_without_group", {"as_of": "2020-03-15"})
+    assert [(r["building_id"], r["members"]) for r in rows] == [
+        ("B081", 4), ("B041", 3), ("B011", 2), ("B012", 2), ("B051", 2), ("B021", 1), ("B031", 1), ("B091", 1)]
+
+
 def test_r3_grids_without_org(loaded):
     rows = run_query(loaded, "r3_grids_without_org", AS_OF)
     assert sorted(ids(rows, "grid_id")) == ["G2", "G4"]
@@ -67,6 +75,12 @@ def test_r5_compound_and_unit_that_should_have_a_branch(loaded):
     rows = run_query(loaded, "r5_should_have_branch", AS_OF)
     assert sorted((r["place_id"], r["full_members"]) for r in rows) == [("CP04", 3), ("U3", 3)]
     assert run_query(loaded, "r5_should_have_branch", {**AS_OF, "min_members": 4}) == []
+
+
+def test_r5_reads_branches_as_of_a_date(loaded):
+    # On 2020-03-15 滨江花园's branch (from 2020-06-01) does not cover it yet, and four full members live there.
+    rows = run_query(loaded, "r5_should_have_branch", {"as_of": "2020-03-15"})
+    assert sorted((r["place_id"], r["full_members"]) for r in rows) == [("CP04", 3), ("CP08", 4), ("U3", 3)]
 
 
 def test_r6_missing_meeting_month(loaded):
