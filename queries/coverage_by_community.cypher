@@ -44,7 +44,8 @@ CALL {
   RETURN collect(b.id) AS effective_branches
 }
 MATCH (cm:Community)-[:PART_OF]->(s:Street)
-WITH s, cm, effective_branches, coalesce(head([x IN with_members WHERE x.id = cm.id | x.n]), 0) AS buildings_with_members,
+WITH s, cm, effective_branches,
+     coalesce(head([x IN with_members WHERE x.id = cm.id | x.n]), 0) AS buildings_with_members,
      coalesce(head([x IN reached WHERE x.id = cm.id | x.n]), 0) AS households_reached
 OPTIONAL MATCH (c:Compound)-[:PART_OF]->(:Grid)-[:PART_OF]->(cm)
 OPTIONAL MATCH (c)<-[cov:COVERS]-(b:Organization)

@@ -44,7 +44,7 @@ def test_r2_buildings_without_group_by_member_count(loaded):
 
 def test_r2_checks_the_buildings_members_live_in_on_the_date(loaded):
     # 西江新村1栋's only member moves in on 2019-01-01, 丽港华府1栋's on 2018-01-01, 滨江花园1栋's first
-    # ones on 2017-01-01 and 灏景玥城1栋's on 2016-01-01; the other four buildings have had members since 2010 at the latest.
+    # ones on 2017-01-01 and 灏景玥城1栋's on 2016-01-01; the other four have had members since 2010 or before.
     assert run_query(loaded, "r2_checked", {"as_of": "2021-12-31"}) == [{"checked": 8}]
     assert run_query(loaded, "r2_checked", {"as_of": "2018-06-01"}) == [{"checked": 7}]
     assert run_query(loaded, "r2_checked", {"as_of": "2016-06-01"}) == [{"checked": 5}]
