@@ -3,7 +3,9 @@
 // description: Every relationship between the nodes within depth hops of the node with id around (ignoring direction; depth 0 to 3), with type and properties, by source, type, target and since. Read by the export of a neighbourhood.
 // param: around str | 中心节点编号 | Centre node id
 // param: depth int = 2 | 跳数(最多3) | Hops (at most 3)
-MATCH (start {id: $around})
+// the start through each label's id index (graph/dialect.py): without a label both databases read every node
+// (scale 1: Neo4j 92 -> 23 ms, FalkorDB 28 -> 7 ms)
+CALL { node_with_id(start, $around) }
 CALL {
   WITH start
   RETURN start AS n
