@@ -73,6 +73,11 @@ def _count(rows: dict[str, list[dict]]) -> int:
     return sum(len(v) for v in rows.values())
 
 
+def _batches(rows: list[dict], batch_size: int) -> list[dict]:
+    """``rows`` as the loaders' parameter sets, ``{"rows": […]}`` of ``batch_size`` rows each."""
+    return [{"rows": rows[start:start + batch_size]} for start in range(0, len(rows), batch_size)]
+
+
 def _naive(target: Target, rows: dict[str, list[dict]]) -> float:
     """Seconds to write ``rows`` one query and one transaction per row."""
     _prepare(target, rows)
@@ -93,8 +98,7 @@ def _batched(target: Target, rows: dict[str, list[dict]], loaders: dict, batch_s
     with db.atomic() as writer:
         for name in SAMPLE_FILES:
             statement = (loaders.get(name) or LOADERS[name]).text_for(db.dialect.name)
-            for start in range(0, len(rows[name]), batch_size):
-                writer.run(statement, {"rows": rows[name][start:start + batch_size]})
+            writer.run_batches(statement, _batches(rows[name], batch_size))
     return time.perf_counter() - started
 
 
@@ -109,10 +113,9 @@ def _bound(target: Target, rows: dict[str, list[dict]], batch_size: int) -> floa
 
         def timed(statement: str, batch: list[dict]) -> None:
             nonlocal elapsed
-            for start in range(0, len(batch), batch_size):
-                began = time.perf_counter()
-                writer.run(STATEMENTS[statement].text, {"rows": batch[start:start + batch_size]})
-                elapsed += time.perf_counter() - began
+            began = time.perf_counter()
+            writer.run_batches(STATEMENTS[statement].text, _batches(batch, batch_size))
+            elapsed += time.perf_counter() - began
 
         timed("bound_households", households)
         timed("bound_members", rows["members"])

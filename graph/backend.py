@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime
 from abc import ABC, abstractmethod
 from contextlib import AbstractContextManager
-from typing import Any, Callable, Protocol, TypeVar
+from typing import Any, Callable, Iterable, Protocol, TypeVar
 
 from graph.dialect import Dialect
 
-__all__ = ["Backend", "Writer", "BackendError", "Row", "plain_params", "open_backend"]
+__all__ = ["Backend", "Writer", "OneBatchAtATime", "BackendError", "Row", "plain_params", "open_backend"]
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -30,6 +30,27 @@ class Writer(Protocol):
 
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
         """Run one write statement inside the atomic unit."""
+
+    def run_batches(self, cypher: str, batches: Iterable[dict[str, Any]],
+                    after_each: Callable[[dict[str, Any]], None] | None = None) -> None:
+        """Run one write statement once per parameter set, in order (a loader's batches), calling
+        ``after_each(params)`` once each has run.  A writer may prepare the next while one runs."""
+
+
+class OneBatchAtATime(ABC):
+    """A :class:`Writer` whose ``run_batches`` is one ``run`` after another: nothing to overlap."""
+
+    @abstractmethod
+    def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
+        """Run one write statement inside the atomic unit."""
+
+    def run_batches(self, cypher: str, batches: Iterable[dict[str, Any]],
+                    after_each: Callable[[dict[str, Any]], None] | None = None) -> None:
+        """Run ``cypher`` with each parameter set in turn (see :class:`Writer`)."""
+        for params in batches:
+            self.run(cypher, params)
+            if after_each:
+                after_each(params)
 
 
 class Backend(ABC):

@@ -20,8 +20,9 @@ import logging
 import os
 import time
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from graph.backend import Backend, BackendError, Row, plain_params
 from graph.dialect import FALKORDB
@@ -89,6 +90,15 @@ def _last_line(log_file) -> str:
     return next((line for line in reversed(lines) if line), "")[-300:]
 
 
+def _with_parameters(text: str, params: dict[str, Any]) -> str:
+    """``text`` behind the header that passes ``params`` to FalkorDB (``CYPHER `name`=value …``),
+    as falkordb's client writes it for ``Graph.query(text, params)``."""
+    from falkordb.helpers import stringify_param_value
+
+    header = " ".join(f"`{name}`={stringify_param_value(value)}" for name, value in plain_params(params).items())
+    return f"CYPHER {header} {text}"
+
+
 class _GraphWriter:
     """Writes into one staged graph on behalf of :meth:`EmbeddedBackend.atomic`."""
 
@@ -99,6 +109,27 @@ class _GraphWriter:
     def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
         """Run one write statement on the staged graph."""
         return self._backend._query(self._graph_name, cypher, params, read_only=False)
+
+    def run_batches(self, cypher: str, batches: Iterable[dict[str, Any]],
+                    after_each: Callable[[dict[str, Any]], None] | None = None) -> None:
+        """Run ``cypher`` once per parameter set, each written out as text while the server runs
+        the one before: the client spends about 5 µs a row on that text (2.6 s of a scale-1
+        load), which the server would otherwise wait for.  See :class:`graph.backend.Writer`."""
+        text = self._backend.dialect.expand(cypher)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="partygraph-parameters") as helper:
+            waiting = None  # the parameters sent next, and their command being written out
+            for params in batches:
+                written = (params, helper.submit(_with_parameters, text, params))
+                if waiting:
+                    self._send(*waiting, after_each)
+                waiting = written
+            if waiting:
+                self._send(*waiting, after_each)
+
+    def _send(self, params: dict[str, Any], command: Future, after_each) -> None:
+        self._backend._execute(self._graph_name, command.result(), None, read_only=False)
+        if after_each:
+            after_each(params)
 
 
 class EmbeddedBackend(Backend):
@@ -189,14 +220,18 @@ class EmbeddedBackend(Backend):
     # --- running Cypher -----------------------------------------------------------
 
     def _query(self, graph_name: str, cypher: str, params: dict[str, Any] | None, read_only: bool) -> list[Row]:
-        from redis.exceptions import ResponseError
-
         if read_only and not self.graph_exists(graph_name):
             return []  # nothing loaded yet: an empty graph answers every read with no rows
+        return self._execute(graph_name, self.dialect.expand(cypher), plain_params(params), read_only)
+
+    def _execute(self, graph_name: str, text: str, params: dict[str, Any] | None, read_only: bool) -> list[Row]:
+        """Run ``text``, already in FalkorDB's dialect (and with its parameters, if ``params`` is None)."""
+        from redis.exceptions import ResponseError
+
         graph = self._db.select_graph(graph_name)
         run = graph.ro_query if read_only else graph.query
         try:
-            result = run(self.dialect.expand(cypher), plain_params(params))
+            result = run(text, params)
         except ResponseError as error:
             raise BackendError(f"embedded database refused the query: {error}") from error
         except (ConnectionError, OSError) as error:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any, Iterator
 
 from graph import commit_fence
-from graph.backend import Backend, BackendError, Row, plain_params
+from graph.backend import Backend, BackendError, OneBatchAtATime, Row, plain_params
 from graph.dialect import NEO4J
 from graph.values import plain_value
 
@@ -27,7 +27,7 @@ _log = logging.getLogger("partygraph.neo4j")
 _LOAD_METADATA = {"partygraph": "load"}
 
 
-class _TransactionWriter:
+class _TransactionWriter(OneBatchAtATime):
     """Writes through one open Neo4j transaction on behalf of :meth:`Neo4jBackend.atomic`."""
 
     def __init__(self, backend: "Neo4jBackend", tx) -> None:

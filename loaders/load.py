@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from graph.backend import Backend
+from graph.backend import Backend, OneBatchAtATime
 from graph.schema import apply_schema
 from graph.statements import read_statements
 from graph.stats import graph_stats
@@ -97,7 +97,7 @@ def _graph_is_empty(writer) -> bool:
     return writer.run("MATCH (n) WHERE NOT n:PartygraphCommit RETURN count(n) AS nodes")[0]["nodes"] == 0
 
 
-class _CommitEachStatement:
+class _CommitEachStatement(OneBatchAtATime):
     """A writer that commits every statement on its own (a big load into an empty graph)."""
 
     def __init__(self, db: Backend) -> None:
@@ -150,11 +150,12 @@ class _Load:
         """Write one file's rows in batches through its loader (the bulk one on a fresh graph)."""
         loader = BULK_LOADERS.get(name) if self.bulk else None
         statement = (loader or LOADERS[name]).text_for(self.db.dialect.name)
-        for start in range(0, len(rows), self.batch_size):
-            batch = rows[start:start + self.batch_size]
-            self.writer.run(statement, {"rows": batch})
-            if self.progress:
-                self.progress(name, len(batch))
+        batches = ({"rows": rows[start:start + self.batch_size]} for start in range(0, len(rows), self.batch_size))
+
+        def report(done: dict) -> None:
+            self.progress(name, len(done["rows"]))
+
+        self.writer.run_batches(statement, batches, after_each=report if self.progress else None)
 
     def finish(self) -> None:
         """The last statement of the unit: delete the old graph set aside by a Neo4j replace."""

@@ -91,6 +91,27 @@ def test_atomic_unit_rolls_back_every_statement(db):
     assert db.read("MATCH (n:Compound) RETURN count(n) AS n") == [{"n": 0}]
 
 
+def test_batches_run_in_order_and_a_failing_one_stops_the_rest_and_the_unit(db):
+    """A loader's batches: each written once, in order, reported after it ran; the batch the
+    database refuses (a duplicate id) ends the run, and the atomic unit leaves nothing."""
+    batches = [{"rows": ["CP01", "CP02"]}, {"rows": ["CP03"]}, {"rows": ["CP04", "CP05", "CP06"]}]
+    create = "UNWIND $rows AS id CREATE (:Compound:Territory {id: id, name: '小区' + id})"
+    ran = []
+    with db.atomic() as writer:
+        writer.run_batches(create, batches, after_each=lambda done: ran.append(done["rows"]))
+    assert ran == [["CP01", "CP02"], ["CP03"], ["CP04", "CP05", "CP06"]]
+    assert db.read("MATCH (c:Compound) RETURN c.id AS id, c.name AS name ORDER BY id")[2:4] == [
+        {"id": "CP03", "name": "小区CP03"}, {"id": "CP04", "name": "小区CP04"}]
+
+    ran.clear()
+    with pytest.raises(BackendError):
+        with db.atomic() as writer:
+            writer.run_batches(create, [{"rows": ["CP07"]}, {"rows": ["CP01"]}, {"rows": ["CP08"]}],
+                               after_each=lambda done: ran.append(done["rows"]))
+    assert ran == [["CP07"]]
+    assert db.read("MATCH (c:Compound) RETURN count(c) AS n") == [{"n": 6}]
+
+
 def test_read_session_refuses_a_write(db):
     with pytest.raises(BackendError):
         db.read("CREATE (:Compound:Territory {id: 'CP09', name: 'x'})")
