@@ -182,7 +182,8 @@ def bench_full_load(target: Target, folder: Path, repeat: int, batch_size: int,
         runs.append(_child_load(target, folder, batch_size))
         last = runs[-1]
         log(f"  {target.name} load {attempt + 1}/{repeat}: {last['seconds']:.1f} s "
-            f"(read+validate {last['check_seconds']:.1f} s, write {last['write_seconds']:.1f} s), "
+            f"(read+validate {last['check_seconds']:.1f} s, write {last['write_seconds']:.1f} s; "
+            f"rebuilt after {last['settled_seconds']:.1f} s), "
             f"{last['rows'] / last['seconds']:,.0f} rows/s, loader peak {last['loader_mb']:.0f} MiB")
     # once more onto the loaded graph: what `load --replace` costs when the graph is full
     replaced = _child_load(target, folder, batch_size) if replace else None
@@ -201,12 +202,14 @@ def bench_full_load(target: Target, folder: Path, repeat: int, batch_size: int,
         "seconds": round(seconds, 2),
         "check_seconds": round(median("check_seconds"), 2),
         "write_seconds": round(median("write_seconds"), 2),
+        "settled_seconds": round(median("settled_seconds"), 2),
         "replace_seconds": round(replaced["seconds"], 2) if replaced else None,
         "first_load_seconds": round(cold["seconds"], 2),
         "rows_per_s": round(rows / seconds),
         "nodes_per_s": round(nodes / seconds),
         "relationships_per_s": round(relationships / seconds),
         "write_rows_per_s": round(rows / median("write_seconds")),
+        "settled_rows_per_s": round(rows / median("settled_seconds")),
         "cpu_seconds": {"loader": round(median("loader_cpu_seconds"), 2),
                         "database": None if runs[0]["db_cpu_seconds"] is None
                         else round(median("db_cpu_seconds"), 2)},

