@@ -19,7 +19,14 @@ from graph.backend import Backend, open_backend
 from graph.config import Settings
 from graph.schema import apply_schema
 
-__all__ = ["Target", "open_target", "reset_graph", "peak_rss_mb", "rss_mb", "self_peak_rss_mb", "versions", "machine"]
+__all__ = ["Target", "open_target", "reset_graph", "peak_rss_mb", "rss_mb", "self_peak_rss_mb", "versions", "machine",
+           "EMBEDDED_NOTE"]
+
+EMBEDDED_NOTE = ("each load is rebuilt from a snapshot (GRAPH.COPY) once it has committed, as for the explorer: "
+                 "the server stays up for the queries. The load's seconds stop at the commit; settled_seconds "
+                 "when the rebuild is done and the server has freed the graphs the load replaced, which is when "
+                 "the queries begin. `partygraph load` alone on its server leaves the rebuild to the server's "
+                 "next start")
 
 
 @dataclass
@@ -72,9 +79,7 @@ def open_target(name: str, allow_remote_wipe: bool = False) -> Iterator[Target]:
             settings = Settings(backend="embedded", home=home, graph_name="bench")
             db = open_backend(settings)
             target = Target(name, db, settings, home, _embedded_pid(db))
-            target.notes.append("each load ends by rebuilding the graph from a snapshot (GRAPH.COPY), as for "
-                                "the explorer: the server stays up for the queries; `partygraph load` alone "
-                                "on its server leaves that to the server's next start")
+            target.notes.append(EMBEDDED_NOTE)
         elif os.environ.get("NEO4J_URI"):
             settings = Settings(backend="neo4j", home=home, neo4j_uri=os.environ["NEO4J_URI"],
                                 neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
