@@ -28,7 +28,7 @@ from typing import Any, Callable
 
 from bench.system import Target, reset_graph
 from graph.statements import read_statements
-from loaders.load import BULK_LOADERS, LOADERS, check_path
+from loaders.load import BULK_LOADERS, LOADERS, check_path, parameter_batches
 
 __all__ = ["SAMPLE_FILES", "sample_rows", "bench_sample", "bench_full_load", "STATEMENTS"]
 
@@ -73,11 +73,6 @@ def _count(rows: dict[str, list[dict]]) -> int:
     return sum(len(v) for v in rows.values())
 
 
-def _batches(rows: list[dict], batch_size: int) -> list[dict]:
-    """``rows`` as the loaders' parameter sets, ``{"rows": […]}`` of ``batch_size`` rows each."""
-    return [{"rows": rows[start:start + batch_size]} for start in range(0, len(rows), batch_size)]
-
-
 def _naive(target: Target, rows: dict[str, list[dict]]) -> float:
     """Seconds to write ``rows`` one query and one transaction per row."""
     _prepare(target, rows)
@@ -98,7 +93,7 @@ def _batched(target: Target, rows: dict[str, list[dict]], loaders: dict, batch_s
     with db.atomic() as writer:
         for name in SAMPLE_FILES:
             statement = (loaders.get(name) or LOADERS[name]).text_for(db.dialect.name)
-            writer.run_batches(statement, _batches(rows[name], batch_size))
+            writer.run_batches(statement, parameter_batches(rows[name], batch_size))
     return time.perf_counter() - started
 
 
@@ -114,7 +109,7 @@ def _bound(target: Target, rows: dict[str, list[dict]], batch_size: int) -> floa
         def timed(statement: str, batch: list[dict]) -> None:
             nonlocal elapsed
             began = time.perf_counter()
-            writer.run_batches(STATEMENTS[statement].text, _batches(batch, batch_size))
+            writer.run_batches(STATEMENTS[statement].text, parameter_batches(batch, batch_size))
             elapsed += time.perf_counter() - began
 
         timed("bound_households", households)

@@ -259,7 +259,6 @@ class EmbeddedBackend(Backend):
         from redis.exceptions import ResponseError
 
         self.wait_for_rebuild()
-
         try:
             return self._db.client.execute_command(*args)
         except ResponseError as error:
@@ -483,8 +482,7 @@ class EmbeddedBackend(Backend):
         return bool(self._db.client.exists(_LOCK_KEY))
 
     def clear(self) -> None:
-        """Delete every node and relationship, keeping indexes and constraints."""
-        self.wait_for_rebuild()
+        """Delete every node and relationship, keeping indexes and constraints (``write`` waits for a rebuild)."""
         if self.graph_exists():
             self.write("MATCH (n) DETACH DELETE n")
         self._db.client.set(self._generation_key, uuid.uuid4().hex)

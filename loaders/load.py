@@ -28,7 +28,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from graph.backend import Backend, OneBatchAtATime
 from graph.schema import apply_schema
@@ -40,7 +40,7 @@ from loaders.reader import InputReading, open_input, read_input
 from loaders.validate import ValidatedInput, validate_tables
 
 __all__ = ["LoadReport", "LOADERS", "BULK_LOADERS", "DEFAULT_BATCH_SIZE", "check_path", "load_path",
-           "load_input", "load_validated"]
+           "load_input", "load_validated", "parameter_batches"]
 
 LOADERS = read_statements(Path(__file__).parent)
 BULK_LOADERS = read_statements(Path(__file__).parent / "bulk")
@@ -79,6 +79,11 @@ def _cyclic_gc_paused():
     finally:
         if was_enabled:
             gc.enable()
+
+
+def parameter_batches(rows: list[dict], batch_size: int) -> Iterator[dict]:
+    """``rows`` as a loader's parameter sets, ``{"rows": […]}`` of ``batch_size`` rows each, in order."""
+    return ({"rows": rows[start:start + batch_size]} for start in range(0, len(rows), batch_size))
 
 
 def _difference(after: dict[str, int], before: dict[str, int]) -> dict[str, int]:
@@ -150,7 +155,7 @@ class _Load:
         """Write one file's rows in batches through its loader (the bulk one on a fresh graph)."""
         loader = BULK_LOADERS.get(name) if self.bulk else None
         statement = (loader or LOADERS[name]).text_for(self.db.dialect.name)
-        batches = ({"rows": rows[start:start + self.batch_size]} for start in range(0, len(rows), self.batch_size))
+        batches = parameter_batches(rows, self.batch_size)
 
         def report(done: dict) -> None:
             self.progress(name, len(done["rows"]))
