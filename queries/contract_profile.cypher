@@ -29,7 +29,13 @@ CALL {
          toString(month / 12) + '-' + CASE WHEN month % 12 < 9 THEN '0' ELSE '' END + toString(month % 12 + 1) AS id,
          NULL AS name, NULL AS kind, NULL AS since, NULL AS until, meetings AS value
   UNION
-  MATCH (k:Contract {id: $id})<-[:VISIT_OF]-(v:Visit)
+  // the contract first, then its visits: in one pattern FalkorDB began from every visit of the graph
+  // (scale 10: 26 -> 3 ms)
+  // v unlabelled, and its date tested after the match: by graph/model.py VISIT_OF only starts at a Visit,
+  // and with the label and the test in the pattern FalkorDB began from every visit of the graph
+  // (scale 10: 26 -> 1 ms)
+  MATCH (k:Contract {id: $id})<-[:VISIT_OF]-(v)
+  WITH v
   WHERE v.visited_on <= date($as_of)
   OPTIONAL MATCH (v)-[:VISIT_FROM]->(f:Organization)
   RETURN 6 AS seq, 'visit' AS section, v.id AS id, f.name AS name, v.direction AS kind,
