@@ -6,12 +6,18 @@
 // description_zh: 截至该日没有小区党支部或联合党支部覆盖的居民小区,列出所在街道、社区、网格,负责的社区党委及其书记,涉及的户数和党员数。
 // description: Compounds with no compound or joint branch covering them on the date, with where they are, the community committee responsible, its secretary, and the households and members affected.
 // param: as_of date = today | 截至日期 | As of
-MATCH (c:Compound)-[:PART_OF]->(g:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
+// The compounds without a branch are found first, grouped by the compound alone, and only they climb to their
+// grid, community and street. The date is read once, and each compound's branch links are collected and their
+// dates tested on the list: a test on each row of the grouping took FalkorDB most of the query
+// (scale 10: 0.28 -> 0.25 s).
+WITH date($as_of) AS as_of
+MATCH (c:Compound)
 OPTIONAL MATCH (c)<-[cov:COVERS]-(b:Organization)
-// the test inside count, not in a WHERE of the OPTIONAL MATCH: FalkorDB runs that several times slower
-WITH c, g, cm, s, count(CASE WHEN b.kind IN ['compound_branch', 'joint_branch'] AND cov.since <= date($as_of)
-                                   AND (cov.until IS NULL OR cov.until >= date($as_of)) THEN b END) AS branches
+// the kind tested inside the aggregate, not in a WHERE of the OPTIONAL MATCH: FalkorDB runs that several times slower
+WITH c, as_of, collect(CASE WHEN b.kind IN ['compound_branch', 'joint_branch'] THEN cov END) AS links
+WITH c, size([link IN links WHERE link.since <= as_of AND (link.until IS NULL OR link.until >= as_of)]) AS branches
 WHERE branches = 0
+MATCH (c)-[:PART_OF]->(g:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
 OPTIONAL MATCH (cm)<-[:COVERS]-(cc:Organization {kind: 'community_committee'})
 OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(cc) WHERE sr.until IS NULL
 // written from the bound end: FalkorDB otherwise starts from every household

@@ -6,12 +6,18 @@
 // description_zh: 截至该日没有网格党组织覆盖的网格,列出所属社区党委、书记和网格内的小区数。
 // description: Grids that no grid party organization covers on the date, with their community committee, its secretary and how many compounds the grid holds.
 // param: as_of date = today | 截至日期 | As of
-MATCH (g:Grid)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
+// The grids without an organization are found first, grouped by the grid alone, and only they climb to their
+// community and street. The date is read once, and the dates of each grid's grid-organization links are tested
+// on its list: evaluated on each row of the grouping, the test took FalkorDB most of the query
+// (scale 10: 74 -> 45 ms).
+WITH date($as_of) AS as_of
+MATCH (g:Grid)
+// the kind tested inside the aggregate, not in a WHERE of the OPTIONAL MATCH: FalkorDB runs that several times slower
 OPTIONAL MATCH (g)<-[cov:COVERS]-(o:Organization)
-// tests inside the aggregate, not in a WHERE of the OPTIONAL MATCH: FalkorDB runs that several times slower
-WITH g, cm, s, count(CASE WHEN o.kind = 'grid_org' AND cov.since <= date($as_of)
-                            AND (cov.until IS NULL OR cov.until >= date($as_of)) THEN o END) AS orgs
+WITH g, as_of, collect(CASE WHEN o.kind = 'grid_org' THEN cov END) AS links
+WITH g, size([link IN links WHERE link.since <= as_of AND (link.until IS NULL OR link.until >= as_of)]) AS orgs
 WHERE orgs = 0
+MATCH (g)-[:PART_OF]->(cm:Community)-[:PART_OF]->(s:Street)
 OPTIONAL MATCH (cm)<-[:COVERS]-(cc:Organization {kind: 'community_committee'})
 OPTIONAL MATCH (sec:Member)-[sr:SECRETARY_OF]->(cc) WHERE sr.until IS NULL
 OPTIONAL MATCH (c:Compound)-[:PART_OF]->(g)
