@@ -19,11 +19,12 @@ UNWIND residents AS m
 OPTIONAL MATCH (m)-[r:REPORTED_TO]->(rc)
 // the date test inside collect, not in a WHERE of the OPTIONAL MATCH: FalkorDB runs that 2.5x slower
 WITH m, c, cm, s, r.since <= date($as_of) AND (r.until IS NULL OR r.until >= date($as_of)) AS current, rc
-WITH m, c, cm, s, collect(CASE WHEN current THEN rc.id END) AS reported_ids,
-     collect(CASE WHEN current THEN rc.name END) AS reported_to
-WHERE NOT cm.id IN reported_ids
+// The communities reported to are collected as nodes and their names read only for the rows kept: one list
+// instead of two, and no id read per row (scale 1: FalkorDB 377 -> 287 ms, Neo4j 280 -> 229 ms).
+WITH m, c, cm, s, collect(CASE WHEN current THEN rc END) AS reported
+WHERE NOT cm IN reported
 RETURN s.id AS street_id, s.name AS street, cm.id AS community_id, cm.name AS community, c.name AS compound,
-       m.id AS member_id, m.name AS member, reported_to,
-       CASE WHEN size(reported_ids) = 0 THEN '未报到 not reported'
+       m.id AS member_id, m.name AS member, [x IN reported | x.name] AS reported_to,
+       CASE WHEN size(reported) = 0 THEN '未报到 not reported'
             ELSE '报到社区不是居住社区 reported elsewhere' END AS problem
 ORDER BY community_id, member_id
