@@ -47,6 +47,10 @@ _REBUILD_AFTER_BYTES = 32 * 1024 * 1024
 # Memory in use that falls by less than this between two polls is no longer being freed.
 _FREEING_POLL_S = 0.5
 _FREEING_BYTES_PER_POLL = 1024 * 1024
+# After a rebuild, memory in use is back within this share of what it was before the copy once the
+# replaced graphs are freed; the wait for that gives up after _FREEING_WAIT_S.
+_FREED_MARGIN = 1.1
+_FREEING_WAIT_S = 120
 _LOCK_KEY = "partygraph:load-lock"
 _GENERATION_KEY = "partygraph:generation:{graph}"
 _LOCK_TTL_S = 6 * 3600
@@ -369,19 +373,26 @@ class EmbeddedBackend(Backend):
         client.execute_command("BGREWRITEAOF")  # scheduled by Redis if another child is running
         self._wait_for_children(time.monotonic() + _QUERY_TIMEOUT_S)
 
-    def _wait_while_memory_is_freed(self) -> None:
-        """Wait while the server's memory in use keeps falling, for at most _QUERY_TIMEOUT_S.
+    def _wait_while_memory_is_freed(self, in_use_before_rebuild: int) -> None:
+        """Wait until the server has freed the graphs the load and its rebuild replaced.
 
         FalkorDB frees a graph that a RENAME replaced (the one a load replaced, then the graph as
         written that its rebuild replaced) on its own threads, and queries run several times
         slower meanwhile: at scale 10 it frees 1.5 GB over about 10 s, while a count of 3,080
         contracts takes 100-550 ms instead of 1.  So a load counts as done once that is over.
+        The freeing may begin seconds after the rebuild (after the append-only file's rewrite, at
+        scale 10), so the wait is first for memory in use to be back near ``in_use_before_rebuild``
+        (for at most _FREEING_WAIT_S), then for as long as it keeps falling.
         """
-        deadline = time.monotonic() + _QUERY_TIMEOUT_S
-        in_use = self._db.client.info("memory")["used_memory"]
+        client = self._db.client
+        deadline = time.monotonic() + _FREEING_WAIT_S
+        in_use = client.info("memory")["used_memory"]
+        while in_use > in_use_before_rebuild * _FREED_MARGIN and time.monotonic() < deadline:
+            time.sleep(_FREEING_POLL_S)
+            in_use = client.info("memory")["used_memory"]
         while time.monotonic() < deadline:
             time.sleep(_FREEING_POLL_S)
-            before, in_use = in_use, self._db.client.info("memory")["used_memory"]
+            before, in_use = in_use, client.info("memory")["used_memory"]
             if in_use > before - _FREEING_BYTES_PER_POLL:
                 return
 
@@ -447,9 +458,10 @@ class EmbeddedBackend(Backend):
         """The end of a big load, on a thread of its own: rebuild, compact, wait while the graphs it
         replaced are freed, then give up the load lock."""
         try:
+            in_use_before = self._db.client.info("memory")["used_memory"]
             self._rebuild_graph()
             self._compact_append_only_file()
-            self._wait_while_memory_is_freed()
+            self._wait_while_memory_is_freed(in_use_before)
         except Exception as error:  # noqa: BLE001 - the load has committed; only speed is lost
             _log.warning("the graph was loaded but not rebuilt or compacted: %s", error)
         finally:

@@ -235,6 +235,49 @@ def test_a_load_stands_when_its_rebuild_is_refused(own_embedded_db, fixture_dir,
     assert db._db.client.keys(f"{db.graph_name}__stage_*") == []
 
 
+class _MemoryReadings:
+    """A stand-in for the embedded server's client that answers INFO memory from a list of readings."""
+
+    def __init__(self, mib: list[int]) -> None:
+        self.left = [m * 2**20 for m in mib]
+
+    def info(self, section: str) -> dict[str, int]:
+        assert section == "memory"
+        return {"used_memory": self.left.pop(0) if len(self.left) > 1 else self.left[0]}
+
+
+def _backend_reading(readings: _MemoryReadings):
+    from types import SimpleNamespace
+
+    from graph.embedded_backend import EmbeddedBackend
+
+    backend = object.__new__(EmbeddedBackend)  # only its client is used
+    backend._db = SimpleNamespace(client=readings)
+    return backend
+
+
+def test_a_rebuild_waits_for_the_replaced_graphs_to_be_freed_when_the_freeing_begins_late(monkeypatch):
+    """At scale 10 FalkorDB began freeing the replaced graph only seconds after the rebuild: memory in use
+    stayed flat at twice the graph, then fell. The load counts as settled only once it has fallen."""
+    from graph import embedded_backend
+
+    monkeypatch.setattr(embedded_backend, "_FREEING_POLL_S", 0)
+    # 100 MiB in use before the rebuild; flat at 400 while the append-only file is rewritten, then freed
+    readings = _MemoryReadings([400, 400, 400, 400, 300, 200, 100, 100, 100, 100])
+    _backend_reading(readings)._wait_while_memory_is_freed(100 * 2**20)
+    assert len(readings.left) == 2  # it read on until memory had fallen, then once more to see it flat
+
+
+def test_a_rebuild_stops_waiting_for_memory_that_is_never_freed(monkeypatch):
+    from graph import embedded_backend
+
+    monkeypatch.setattr(embedded_backend, "_FREEING_POLL_S", 0.01)
+    monkeypatch.setattr(embedded_backend, "_FREEING_WAIT_S", 0.2)
+    readings = _MemoryReadings([400])
+    _backend_reading(readings)._wait_while_memory_is_freed(100 * 2**20)  # returns: only speed is at stake
+    assert readings.left == [400 * 2**20]
+
+
 def test_a_command_that_closes_after_its_load_rebuilds_only_for_another_process(own_embedded_db, fixture_dir,
                                                                                 monkeypatch):
     """``partygraph load`` alone on the server leaves the rebuild to the next start, which reads the
