@@ -29,8 +29,6 @@ CALL {
          toString(month / 12) + '-' + CASE WHEN month % 12 < 9 THEN '0' ELSE '' END + toString(month % 12 + 1) AS id,
          NULL AS name, NULL AS kind, NULL AS since, NULL AS until, meetings AS value
   UNION
-  // the contract first, then its visits: in one pattern FalkorDB began from every visit of the graph
-  // (scale 10: 26 -> 3 ms)
   // v unlabelled, and its date tested after the match: by graph/model.py VISIT_OF only starts at a Visit,
   // and with the label and the test in the pattern FalkorDB began from every visit of the graph
   // (scale 10: 26 -> 1 ms)
