@@ -7,6 +7,7 @@ line (no traceback) and the exit code says what happened: 0 fine, 1 error, 2 bad
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from typing import Callable
 
@@ -57,10 +58,20 @@ def cmd_neo4j(args) -> None:
         uri = neo4j_server.start(settings.home, port=args.port, host=args.host)
         print(f"Neo4j is up at {uri} (data in {settings.home / 'neo4j'}); "
               f"password: NEO4J_PASSWORD or {settings.home / 'neo4j' / 'password'}")
+        if args.warm_up:
+            _warm_up(dataclasses.replace(settings, neo4j_uri=uri))
     elif args.action == "stop":
         print("Neo4j stopped" if neo4j_server.stop(settings.home) else "Neo4j was not running")
     else:
         print(to_json(neo4j_server.status(settings.home)))
+
+
+def _warm_up(settings) -> None:
+    # the warm-up runs the query catalogue, a package above this one: imported only when it runs
+    from queries.cli import warm_up_with_progress
+
+    with open_backend(settings) as db:
+        warm_up_with_progress(db)
 
 
 # --- parser ----------------------------------------------------------------------------
@@ -87,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     neo4j.add_argument("action", choices=("start", "stop", "status"))
     neo4j.add_argument("--port", type=int, default=7687)
     neo4j.add_argument("--host", default="127.0.0.1")
+    neo4j.add_argument("--no-warm-up", dest="warm_up", action="store_false",
+                       help="start: do not run the query catalogue once after the start (see `partygraph warm-up`)")
     for register in _EXTRA_COMMANDS:
         register(add)
     return parser

@@ -20,6 +20,16 @@ def test_stats_json_after_init_on_embedded(tmp_path, monkeypatch):
     assert json.loads(result.stdout) == {"nodes": {}, "relationships": {}}
 
 
+def test_warm_up_runs_the_catalogue_on_the_embedded_database(tmp_path):
+    import os
+
+    env = {**os.environ, "PARTYGRAPH_HOME": str(tmp_path), "PARTYGRAPH_BACKEND": "embedded"}
+    assert run_cli("init", env=env).returncode == 0
+    result = run_cli("warm-up", env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("warmed up ") and "catalogue queries in" in result.stdout
+
+
 def test_unreachable_neo4j_gives_one_clear_line(tmp_path):
     import os
 

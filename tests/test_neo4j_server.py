@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,11 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True, env=env,
+                          timeout=300)
 
 
 @pytest.mark.neo4j_server
@@ -35,6 +43,16 @@ def test_start_query_stop(tmp_path: Path, monkeypatch) -> None:
 
         # a second start on a running server returns at once with the same URI
         assert neo4j_server.start(home, port=port) == uri
+
+        # the command line's start also runs the query catalogue once, unless told not to
+        env = {**os.environ, "PARTYGRAPH_HOME": str(home)}
+        started = _cli("neo4j", "start", "--port", str(port), env=env)
+        assert started.returncode == 0, started.stderr
+        assert f"Neo4j is up at {uri}" in started.stdout
+        assert "warmed up" in started.stdout and "catalogue queries" in started.stdout
+        unwarmed = _cli("neo4j", "start", "--port", str(port), "--no-warm-up", env=env)
+        assert unwarmed.returncode == 0, unwarmed.stderr
+        assert "warmed up" not in unwarmed.stdout
 
         pw = neo4j_server.password(home)
         with GraphDatabase.driver(uri, auth=("neo4j", pw)) as driver:

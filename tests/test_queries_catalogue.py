@@ -18,6 +18,7 @@ from graph.statements import ParameterError
 from loaders.load import load_path
 from queries.catalogue import CATALOGUE, UnknownQuery, get_query, run_query
 from queries.street_rollup import streets_from_communities
+from queries.warm_up import warm_up
 from tests.conftest import FIXTURE, _backend
 
 AS_OF = "2021-12-31"
@@ -482,3 +483,15 @@ def test_every_query_gives_the_same_answer_on_both_backends(request, backends):
     assert not failures, "\n".join(failures)
     assert not differing, "answers differ between the backends:\n" + "\n".join(differing)
     assert answered == len(CATALOGUE)
+
+
+# --- warm-up --------------------------------------------------------------------------
+
+def test_warm_up_runs_the_queries_pages_open_with_and_leaves_out_the_projections(g):
+    ran = warm_up(g)
+    # dashboards, gap lists, and queries whose id or text has no default (given one no node has)
+    for name in ("coverage_by_community", "headline_figures", "r12_members_not_reported",
+                 "member_profile", "search_entities", "shortest_path"):
+        assert name in ran
+    assert "projection_nodes" not in ran and "projection_household_contacts" not in ran
+    assert not [name for name in ran if name.startswith("projection_")]
