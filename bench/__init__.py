@@ -11,10 +11,12 @@ One run measures, per backend (``embedded``, ``neo4j``), on the demo set at a sc
                  "replace_seconds", "cpu_seconds", "runs", ...},
         "queries": {"<name>": {"p50_ms", "p95_ms", "runs", "rows", "params"} | {"error"}},
         "pages": {"<page>": {"ms", "warm_ms", "runs"}} | "not measured: <why>",
-        "memory": {"loader_mb", "db_mb", "db_after_load_mb"}},
+        "memory": {"loader_mb", "db_mb", "db_after_load_mb"},
+        "restart": {"page", "ms", "warm_up_s", "after_warm_up_ms"} | "not measured: <why>"},
      "neo4j": {... "versions": {"neo4j_server": ...} ...}}
 
 See :mod:`bench.loading` for what naive, loader and bound mean, :mod:`bench.querying`
-for the parameters the queries get, :mod:`bench.pages` for cold and warm renders.
+for the parameters the queries get, :mod:`bench.pages` for cold and warm renders and the
+first page after a restart (``warm_up_s`` and ``after_warm_up_ms`` for Neo4j only).
 ``bench/RESULTS.md`` holds the tables of the last full run.
 """

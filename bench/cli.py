@@ -59,9 +59,9 @@ def register(add) -> None:
     bench.add_argument("--runs", type=int, default=20, help="timed runs per catalogue query (p50/p95)")
     bench.add_argument("--page-repeat", type=int, default=3, help="cold renders per explorer page (median)")
     bench.add_argument("--batch-size", type=int, default=5000, help="rows per UNWIND statement")
-    bench.add_argument("--parts", default="load,replace,queries,pages",
+    bench.add_argument("--parts", default="load,replace,queries,pages,restart",
                        help="what to measure: load (always), replace (a reload onto the loaded graph), "
-                            "queries, pages")
+                            "queries, pages, restart (the first page after the database restarted)")
     bench.add_argument("--query", action="append", help="only this catalogue query (repeatable)")
     bench.add_argument("--wipe-remote", action="store_true",
                        help="allow replacing the graph of the non-empty server at NEO4J_URI")

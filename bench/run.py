@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bench.loading import bench_full_load, bench_sample
-from bench.pages import bench_pages
+from bench.pages import bench_first_page_after_restart, bench_pages
 from bench.querying import AS_OF, bench_queries
 from bench.report import markdown
 from bench.system import machine, open_target, peak_rss_mb, rss_mb, versions
 
 __all__ = ["BenchOptions", "run_bench", "PARTS"]
 
-PARTS = ("load", "replace", "queries", "pages")
+PARTS = ("load", "replace", "queries", "pages", "restart")
 
 
 @dataclass
@@ -36,8 +36,9 @@ class BenchOptions:
         runs: timed runs per catalogue query (after two warm-up runs).
         page_repeat: cold renders per explorer page.
         batch_size: rows per ``UNWIND $rows`` statement.
-        parts: any of ``load``, ``replace``, ``queries``, ``pages`` (load always runs: the others
-            need the data; ``replace`` reloads onto the loaded graph).
+        parts: any of ``load``, ``replace``, ``queries``, ``pages``, ``restart`` (load always runs:
+            the others need the data; ``replace`` reloads onto the loaded graph; ``restart`` draws the
+            explorer's first page after the database was restarted).
         queries: only these catalogue queries (default all).
         wipe_remote: allow replacing the graph of a non-empty server at NEO4J_URI.
     """
@@ -119,6 +120,8 @@ def _bench_backend(name: str, folder: Path, description: str, options: BenchOpti
             "db_after_load_mb": db_after_load,
             "db_pid_measured": target.db_pid is not None,
         }
+        if "restart" in options.parts:  # last: the database's process changes
+            result["restart"] = bench_first_page_after_restart(target, AS_OF, log=log)
         result["seconds"] = round((datetime.datetime.now().astimezone() - started).total_seconds(), 1)
     return result
 

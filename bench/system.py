@@ -10,16 +10,18 @@ import shutil
 import socket
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlparse
 
 from graph.backend import Backend, open_backend
 from graph.config import Settings
 from graph.schema import apply_schema
 
-__all__ = ["Target", "open_target", "reset_graph", "peak_rss_mb", "rss_mb", "self_peak_rss_mb", "versions", "machine",
+__all__ = ["Target", "open_target", "reset_graph", "restart_database", "peak_rss_mb", "rss_mb", "self_peak_rss_mb", "versions", "machine",
            "EMBEDDED_NOTE"]
 
 EMBEDDED_NOTE = ("each load is rebuilt from a snapshot (GRAPH.COPY) once it has committed, as for the explorer: "
@@ -49,6 +51,10 @@ class Target:
             env.update(NEO4J_URI=self.settings.neo4j_uri, NEO4J_USER=self.settings.neo4j_user,
                        NEO4J_DATABASE=self.settings.neo4j_database, NEO4J_PASSWORD=self.settings.neo4j_password())
         return env
+
+
+# How long a restart waits for the embedded server to stop once its last client has closed.
+_EMBEDDED_STOP_WAIT_S = 30
 
 
 def _free_port() -> int:
@@ -114,6 +120,42 @@ def open_target(name: str, allow_remote_wipe: bool = False) -> Iterator[Target]:
 
             neo4j_server.stop(home)
         shutil.rmtree(home, ignore_errors=True)
+
+
+def restart_database(target: Target) -> None:
+    """Stop the target's database and start it again, as after a reboot, and reopen ``target.db``.
+
+    A local Neo4j is stopped and started on its port; the embedded server stops with its last
+    client (every other connection must be closed first) and starts again from its files.
+
+    Raises:
+        RuntimeError: the embedded server is still running after its last client closed.
+    """
+    old_pid = target.db_pid
+    target.db.close()
+    if target.name == "neo4j":
+        from graph import neo4j_server
+
+        neo4j_server.stop(target.home)
+        neo4j_server.start(target.home, port=urlparse(target.settings.neo4j_uri).port)
+        target.db = open_backend(target.settings)
+        target.db_pid = neo4j_server.status(target.home)["pid"]
+        return
+    deadline = time.monotonic() + _EMBEDDED_STOP_WAIT_S
+    while old_pid is not None and _is_running(old_pid):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the embedded server (pid {old_pid}) did not stop with its last client")
+        time.sleep(0.1)
+    target.db = open_backend(target.settings)
+    target.db_pid = _embedded_pid(target.db)
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return _status_kb(pid, "VmRSS") is not None  # a zombie has no resident memory
 
 
 def reset_graph(target: Target) -> None:

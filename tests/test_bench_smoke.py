@@ -72,8 +72,11 @@ def test_bench_runs_on_the_fixture_and_writes_the_documented_keys(fixture_dir, t
     else:
         assert pages and all("ms" in page or "error" in page for page in pages.values())
     assert embedded["memory"]["loader_mb"] > 0 and embedded["memory"]["db_mb"] > 0
+    restart = embedded["restart"]  # the embedded server was stopped and started again
+    assert restart["page"] == "overview" and restart["ms"] > 0 and "warm_up_s" not in restart
     text = tables.read_text(encoding="utf-8")
     assert "## Load" in text and "## Queries" in text and "naive" in text
+    assert "## First page after the database restarted" in text
     assert "## Load" in capsys.readouterr().out
 
 
