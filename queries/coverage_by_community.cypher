@@ -5,12 +5,10 @@
 // Buildings with members and households reached are counted once for the whole graph, walking up from the
 // buildings and households found: walking down every community to every household took FalkorDB 3x longer.
 CALL {
-  // unlabelled: by graph/model.py LIVES_IN only ends at a Household, and PART_OF climbs one territory level
-  // (the loaders create no other): bm is a Building, then a Compound, Grid and Community
-  // (FalkorDB, scale 1: 0.14 -> 0.11 s)
-  MATCH (:Member)-[l:LIVES_IN]->(h)-[:PART_OF]->(bm)
-  WHERE l.since <= date($as_of) AND (l.until IS NULL OR l.until >= date($as_of))
-  WITH DISTINCT bm
+  // buildings_with_residents: see graph/dialect.py (Neo4j, scale 1: 449 -> 309 ms for the whole query).
+  // Unlabelled above the building: PART_OF climbs one territory level (the loaders create no other), so
+  // these are a Compound, Grid and Community (FalkorDB, scale 1: 0.14 -> 0.11 s)
+  buildings_with_residents(bm, $as_of)
   MATCH (bm)-[:PART_OF]->()-[:PART_OF]->()-[:PART_OF]->(mc)
   WITH mc, count(bm) AS n
   RETURN collect({id: mc.id, n: n}) AS with_members

@@ -77,6 +77,31 @@ def test_day_numbers_count_leap_years_as_the_gregorian_calendar_does(db):
     assert rows == [{"epoch": 0, "eve": -1, "century": 36526}]
 
 
+def test_buildings_with_residents_are_those_a_member_lives_in_on_the_date(db):
+    # 楼1: one resident all along; 楼2: its resident left on 2021-06-30; 楼3: nobody;
+    # 楼4: its resident moves in on 2022-01-01; 楼5: two residents, counted once
+    db.write("""
+        UNWIND $homes AS home
+        MERGE (b:Building {id: home.building})
+        CREATE (h:Household {id: home.household})-[:PART_OF]->(b)
+        WITH h, home WHERE home.member IS NOT NULL
+        CREATE (:Member {id: home.member})-[:LIVES_IN {since: date(home.since),
+                                                      until: CASE WHEN home.until IS NULL THEN null
+                                                                  ELSE date(home.until) END}]->(h)
+        """, {"homes": [
+        {"building": "楼1", "household": "户1", "member": "党员1", "since": "2020-01-01", "until": None},
+        {"building": "楼2", "household": "户2", "member": "党员2", "since": "2020-01-01", "until": "2021-06-30"},
+        {"building": "楼3", "household": "户3", "member": None},
+        {"building": "楼4", "household": "户4", "member": "党员4", "since": "2022-01-01", "until": None},
+        {"building": "楼5", "household": "户5a", "member": "党员5a", "since": "2021-01-01", "until": None},
+        {"building": "楼5", "household": "户5b", "member": "党员5b", "since": "2021-01-01", "until": None},
+    ]})
+    query = "buildings_with_residents(b, $as_of) RETURN b.id AS building ORDER BY building"
+    assert db.read(query, {"as_of": "2021-12-31"}) == [{"building": "楼1"}, {"building": "楼5"}]
+    assert db.read(query, {"as_of": "2021-06-30"}) == [{"building": "楼1"}, {"building": "楼2"}, {"building": "楼5"}]
+    assert db.read(query, {"as_of": "2019-12-31"}) == []
+
+
 def test_unique_constraint_violation_is_reported_and_leaves_nothing(db):
     db.write("CREATE (:Compound:Territory {id: 'CP01', name: '锦绣小区'})")
     with pytest.raises(BackendError):
