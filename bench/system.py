@@ -21,8 +21,8 @@ from graph.backend import Backend, open_backend
 from graph.config import Settings
 from graph.schema import apply_schema
 
-__all__ = ["Target", "open_target", "reset_graph", "restart_database", "peak_rss_mb", "rss_mb", "self_peak_rss_mb", "versions", "machine",
-           "EMBEDDED_NOTE"]
+__all__ = ["Target", "open_target", "reset_graph", "restart_database", "peak_rss_mb", "rss_mb", "self_peak_rss_mb",
+           "versions", "machine", "EMBEDDED_NOTE"]
 
 EMBEDDED_NOTE = ("each load is rebuilt from a snapshot (GRAPH.COPY) once it has committed, as for the explorer: "
                  "the server stays up for the queries. The load's seconds stop at the commit; settled_seconds "

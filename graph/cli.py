@@ -70,8 +70,11 @@ def _warm_up(settings) -> None:
     # the warm-up runs the query catalogue, a package above this one: imported only when it runs
     from queries.cli import warm_up_with_progress
 
-    with open_backend(settings) as db:
-        warm_up_with_progress(db)
+    try:
+        with open_backend(settings) as db:
+            warm_up_with_progress(db)
+    except BackendError as error:  # the server is up all the same: say so, and why the warm-up stopped
+        print(f"partygraph: the warm-up stopped, the server is up: {error}", file=sys.stderr)
 
 
 # --- parser ----------------------------------------------------------------------------
