@@ -1,4 +1,4 @@
-"""Render rows for the terminal: an aligned table, JSON or CSV."""
+"""Output for the terminal: rows as an aligned table, JSON or CSV, and a progress bar."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import csv
 import datetime
 import io
 import json
+import sys
 import unicodedata
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-__all__ = ["render", "FORMATS", "to_json"]
+__all__ = ["render", "FORMATS", "to_json", "progress_bar"]
 
 FORMATS = ("table", "json", "csv")
 
@@ -78,3 +79,19 @@ def render(rows: list[dict[str, Any]], fmt: str = "table") -> str:
         writer.writerows({c: _cell(row.get(c)) for c in columns} for row in rows)
         return buffer.getvalue().rstrip("\n")
     return _table(rows, columns)
+
+
+def progress_bar(total: int, label: str, unit: str):
+    """A progress bar on standard error (none when it is not a terminal) and its update function,
+    ``update(name, done)``: ``done`` more ``unit`` of ``total``, the latest of them ``name``.
+    Close the bar when done."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit=unit, desc=label, file=sys.stderr, dynamic_ncols=True,
+               disable=None, mininterval=0.5)
+
+    def update(name: str, done: int) -> None:
+        bar.set_postfix_str(name, refresh=False)
+        bar.update(done)
+
+    return bar, update

@@ -6,22 +6,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from graph.output import render
+from graph.output import progress_bar, render
 
 __all__ = ["register"]
-
-
-def _progress_bar(total: int, label: str):
-    from tqdm import tqdm
-
-    bar = tqdm(total=total, unit="行", desc=label, file=sys.stderr, dynamic_ncols=True,
-               disable=None, mininterval=0.5)
-
-    def update(name: str, rows: int) -> None:
-        bar.set_postfix_str(name, refresh=False)
-        bar.update(rows)
-
-    return bar, update
 
 
 def run_load(db, path: Path, batch_size: int, replace: bool) -> int:
@@ -37,7 +24,7 @@ def run_load(db, path: Path, batch_size: int, replace: bool) -> int:
 
     reading = open_input(path)
     db.closes_after_load = True  # the command ends with the load
-    bar, update = _progress_bar(reading.estimated_rows, "导入 loading")
+    bar, update = progress_bar(reading.estimated_rows, "导入 loading", unit="行")
     try:
         report = load_input(db, reading, batch_size=batch_size, replace=replace, progress=update)
     except InputError as error:

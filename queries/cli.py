@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from graph.output import FORMATS, render, to_json
+from graph.output import FORMATS, progress_bar, render, to_json
 
 __all__ = ["register"]
 
@@ -121,15 +121,13 @@ def cmd_export(args) -> None:
 
 def warm_up_with_progress(db) -> None:
     """Run the warm-up of :mod:`queries.warm_up` with a progress bar; print what it took."""
-    import sys
-
-    from tqdm import tqdm
-
     from queries.warm_up import warm_up, warm_up_queries
 
-    with tqdm(total=len(warm_up_queries()), unit="条", desc="预热查询 warming up queries", file=sys.stderr,
-              dynamic_ncols=True, disable=None, mininterval=0.5) as bar:
-        seconds = warm_up(db, progress=lambda name: (bar.set_postfix_str(name, refresh=False), bar.update()))
+    bar, update = progress_bar(len(warm_up_queries()), "预热查询 warming up queries", unit="条")
+    try:
+        seconds = warm_up(db, progress=lambda name: update(name, 1))
+    finally:
+        bar.close()
     slowest = max(seconds, key=seconds.get)
     print(f"warmed up {len(seconds)} catalogue queries in {sum(seconds.values()):.1f} s "
           f"(slowest: {slowest}, {seconds[slowest]:.1f} s)")
