@@ -5,7 +5,7 @@
 // Buildings with members and households reached are counted once for the whole graph, walking up from the
 // buildings and households found: walking down every community to every household took FalkorDB 3x longer.
 CALL {
-  // buildings_with_residents: see graph/dialect.py (Neo4j, scale 1: 449 -> 309 ms for the whole query).
+  // buildings_with_residents: see graph/dialect.py (Neo4j, scale 1: 449 -> 279 ms p50 for the whole query).
   // Unlabelled above the building: PART_OF climbs one territory level (the loaders create no other), so
   // these are a Compound, Grid and Community (FalkorDB, scale 1: 0.14 -> 0.11 s)
   buildings_with_residents(bm, $as_of)
