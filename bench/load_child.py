@@ -5,8 +5,8 @@ The database comes from the environment (PARTYGRAPH_BACKEND, PARTYGRAPH_HOME …
 loads it with ``load_path(…, replace=True)`` (``seconds``; the load validates again, and
 writes each file while the next is checked: ``write_seconds`` is what the load takes
 beyond reading and validation).  Prints one JSON line with these, rows, nodes and
-relationships created, ``settled_seconds`` (until the embedded backend's rebuild after the load,
-which runs once the load has committed, is done too), CPU seconds of the load and the peak memory of this process —
+relationships created, ``settled_seconds`` (until the embedded backend has also compacted its data
+file and freed the graph the load replaced, which it does once the load has committed), CPU seconds of the load and the peak memory of this process —
 which is then the loader's own, not the benchmark's.
 """
 
@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
         started = time.perf_counter()
         report = load_path(db, folder, batch_size=batch_size, replace=True)
         seconds = time.perf_counter() - started
-        db.wait_for_rebuild()
+        db.wait_until_settled()
         settled_seconds = time.perf_counter() - started
         cpu = time.process_time() - cpu
     print(json.dumps({

@@ -178,7 +178,7 @@ def bench_full_load(target: Target, folder: Path, repeat: int, batch_size: int,
         last = runs[-1]
         log(f"  {target.name} load {attempt + 1}/{repeat}: {last['seconds']:.1f} s "
             f"(read+validate {last['check_seconds']:.1f} s, write {last['write_seconds']:.1f} s; "
-            f"rebuilt after {last['settled_seconds']:.1f} s), "
+            f"settled after {last['settled_seconds']:.1f} s), "
             f"{last['rows'] / last['seconds']:,.0f} rows/s, loader peak {last['loader_mb']:.0f} MiB")
     # once more onto the loaded graph: what `load --replace` costs when the graph is full
     replaced = _child_load(target, folder, batch_size) if replace else None

@@ -24,11 +24,11 @@ from graph.schema import apply_schema
 __all__ = ["Target", "open_target", "reset_graph", "restart_database", "peak_rss_mb", "rss_mb", "self_peak_rss_mb",
            "versions", "machine", "EMBEDDED_NOTE"]
 
-EMBEDDED_NOTE = ("each load is rebuilt from a snapshot (GRAPH.COPY) once it has committed, as for the explorer: "
+EMBEDDED_NOTE = ("each load is rebuilt from a snapshot (GRAPH.COPY) before it commits, as for the explorer: "
                  "the server stays up for the queries. The load's seconds stop at the commit; settled_seconds "
-                 "when the rebuild is done and the server has freed the graphs the load replaced, which is when "
-                 "the queries begin. `partygraph load` alone on its server leaves the rebuild to the server's "
-                 "next start")
+                 "when the server has also compacted its data file and freed the graphs the load replaced, which "
+                 "is when the queries begin. `partygraph load` alone on its server leaves the rebuild to the "
+                 "server's next start")
 
 
 @dataclass

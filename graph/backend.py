@@ -81,12 +81,13 @@ class Backend(ABC):
         the unit from an empty graph (the writer still deletes what it finds).
         """
 
-    def rebuild_running(self) -> bool:
-        """Whether a load of this process has committed but still rearranges its graph for faster reads."""
+    def settling(self) -> bool:
+        """Whether a load of this process has committed but the database still tidies up after it
+        (its reads meanwhile are slower)."""
         return False
 
-    def wait_for_rebuild(self) -> None:
-        """Wait until that rearranging is done (closing the database waits for it too)."""
+    def wait_until_settled(self) -> None:
+        """Wait until that tidying up is done (closing the database waits for it too)."""
 
     @abstractmethod
     def load_in_progress(self) -> bool:

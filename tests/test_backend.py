@@ -184,7 +184,7 @@ def test_several_reads_run_again_when_a_load_commits_between_them(db, fixture_di
     assert len(calls) == 2
 
 
-# --- the embedded backend rebuilds a big load from a snapshot -------------------------------------
+# --- the embedded backend rebuilds a big load from a snapshot before the swap -------------------------------------
 
 @pytest.fixture
 def own_embedded_db(tmp_path):
@@ -212,8 +212,8 @@ def _copies(db, monkeypatch) -> list[tuple[str, str]]:
 
 def test_a_big_load_is_swapped_in_as_a_copy_of_itself_with_its_data_and_schema(own_embedded_db, fixture_dir,
                                                                                 monkeypatch):
-    """Past the threshold the loaded graph is copied once more (a copy answers faster): same data,
-    same indexes, and no staged graph left behind."""
+    """Past the threshold the staged graph is copied once more before the swap (a copy answers
+    faster): same data, same indexes, and no staged graph left behind."""
     from graph import embedded_backend
     from graph.checksum import graph_checksum
     from loaders.load import load_path
@@ -225,8 +225,9 @@ def test_a_big_load_is_swapped_in_as_a_copy_of_itself_with_its_data_and_schema(o
     copies = _copies(db, monkeypatch)
     monkeypatch.setattr(embedded_backend, "_REBUILD_AFTER_BYTES", 0)
     load_path(db, fixture_dir, replace=True)
-    db.wait_for_rebuild()
-    assert [source for source, _ in copies] == [db.graph_name]  # the rebuild; a replace begins empty
+    db.wait_until_settled()
+    assert len(copies) == 1  # the rebuild; a replace begins empty
+    assert all(name.startswith(f"{db.graph_name}__stage_") for name in copies[0])  # staged into staged
     assert graph_checksum(db) == as_written
     assert describe_schema(db) == schema
     assert db.read("MATCH (c:Compound {id: 'CP01'}) RETURN c.name AS name") == [{"name": "锦绣小区"}]
@@ -246,14 +247,14 @@ def test_a_load_stands_when_its_rebuild_is_refused(own_embedded_db, fixture_dir,
     copy = db._copy
 
     def refuse_the_rebuild(source: str, target: str) -> None:
-        if db.read("MATCH (c:Compound) RETURN count(c) AS n")[0]["n"]:  # the live graph is loaded: the rebuild
+        if source != db.graph_name:  # the rebuild copies the staged graph; the load's first copy, the live one
             raise BackendError("embedded database refused GRAPH.COPY: could not fork")
         copy(source, target)
 
     monkeypatch.setattr(db, "_copy", refuse_the_rebuild)
     generation = db.data_generation()
     load_path(db, fixture_dir)
-    db.wait_for_rebuild()
+    db.wait_until_settled()
     assert graph_checksum(db) == as_written
     assert db.data_generation() != generation
     assert "kept the graph as loaded" in caplog.text
@@ -281,8 +282,8 @@ def _backend_reading(readings: _MemoryReadings):
     return backend
 
 
-def test_a_rebuild_waits_for_the_replaced_graphs_to_be_freed_when_the_freeing_begins_late(monkeypatch):
-    """At scale 10 FalkorDB began freeing the replaced graph only seconds after the rebuild: memory in use
+def test_a_big_load_waits_for_the_replaced_graphs_to_be_freed_when_the_freeing_begins_late(monkeypatch):
+    """At scale 10 FalkorDB began freeing the replaced graphs only seconds after the load: memory in use
     stayed flat at twice the graph, then fell. The load counts as settled only once it has fallen."""
     from graph import embedded_backend
 
@@ -293,7 +294,7 @@ def test_a_rebuild_waits_for_the_replaced_graphs_to_be_freed_when_the_freeing_be
     assert len(readings.left) == 2  # it read on until memory had fallen, then once more to see it flat
 
 
-def test_a_rebuild_stops_waiting_for_memory_that_is_never_freed(monkeypatch):
+def test_a_big_load_stops_waiting_for_memory_that_is_never_freed(monkeypatch):
     from graph import embedded_backend
 
     monkeypatch.setattr(embedded_backend, "_FREEING_POLL_S", 0.01)
@@ -322,15 +323,17 @@ def test_a_command_that_closes_after_its_load_rebuilds_only_for_another_process(
     try:
         explorer.ping()
         load_path(db, fixture_dir, replace=True)
-        db.wait_for_rebuild()
+        db.wait_until_settled()
     finally:
         explorer.close()
     assert len(copies) == 2  # the rebuild (a replace begins from an empty stage)
 
 
-def test_a_big_load_can_be_read_once_committed_while_its_rebuild_runs(own_embedded_db, fixture_dir, monkeypatch):
-    """The rebuild runs after the load has committed: the new data is read at once, other loads
-    wait for the rebuild (it holds the load lock), and afterwards nothing of it is left."""
+def test_readers_see_a_big_load_only_once_rebuilt_and_loads_wait_until_it_has_settled(own_embedded_db, fixture_dir,
+                                                                                      monkeypatch):
+    """Readers never see a big load as written (FalkorDB crashed merging such a graph's changes while it
+    was queried): while the staged graph is rebuilt they read the graph before the load, then the rebuilt
+    one; the load lock is held until the server has settled, and afterwards nothing of it is left."""
     from graph import embedded_backend
     from graph.checksum import graph_checksum
     from loaders.load import load_path
@@ -339,24 +342,30 @@ def test_a_big_load_can_be_read_once_committed_while_its_rebuild_runs(own_embedd
     load_path(db, fixture_dir)
     as_written = graph_checksum(db)
     db.clear()
+    before_the_load = graph_checksum(db)
     monkeypatch.setattr(embedded_backend, "_REBUILD_AFTER_BYTES", 0)
-    go_on = threading.Event()
+    rebuilding, go_on = threading.Event(), threading.Event()
     copy = db._copy
 
     def held_rebuild(source: str, target: str) -> None:
-        if db.read("MATCH (c:Compound) RETURN count(c) AS n")[0]["n"]:  # the live graph is loaded: the rebuild
+        if source != db.graph_name:  # the staged graph: the rebuild
+            rebuilding.set()
             assert go_on.wait(30)
         copy(source, target)
 
     monkeypatch.setattr(db, "_copy", held_rebuild)
-    load_path(db, fixture_dir)
-    assert db.rebuild_running()
-    assert graph_checksum(db) == as_written  # readable while the rebuild waits
-    assert db.load_in_progress()  # the lock is the rebuild's
-    go_on.set()
-    db.wait_for_rebuild()
-    assert not db.rebuild_running() and not db.load_in_progress()
+    loading = threading.Thread(target=load_path, args=(db, fixture_dir))
+    loading.start()
+    try:
+        assert rebuilding.wait(30)
+        assert graph_checksum(db) == before_the_load
+        assert db.load_in_progress()
+    finally:
+        go_on.set()
+        loading.join(60)
     assert graph_checksum(db) == as_written
+    db.wait_until_settled()
+    assert not db.settling() and not db.load_in_progress()
     assert db._db.client.keys(f"{db.graph_name}__stage_*") == []
 
 
