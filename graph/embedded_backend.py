@@ -346,8 +346,9 @@ class EmbeddedBackend(Backend):
         slower than the same graph read back from a snapshot (scale 1: R5 494 against 216 ms,
         R4 454 against 251 ms): its matrices hold the load's changes apart, and the first query
         to use each matrix merges them in.  Running that query on the live graph crashed FalkorDB
-        4.22.1 (a segfault in ``Delta_Matrix_wait``, twice in about 40 big loads read at once), so
-        the copy is made before the swap, while only the load knows the staged graph.  The copy
+        4.22.1 (a segfault in ``Delta_Matrix_wait``: in the test suite, and in one of seven scale-1
+        loads each read at once; see docs/SCALE.md), so the copy is made before the swap, while
+        only the load knows the staged graph.  The copy
         took 3.5 s at scale 1 (see docs/SCALE.md).  If the copy fails, the graph as written is
         swapped in: only its speed is lost.
         """

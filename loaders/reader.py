@@ -87,11 +87,30 @@ def decode_csv(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
             "文件编码无法识别(应为UTF-8或GBK),可能混有两种编码",
             "cannot decode the file as UTF-8 or GBK; it may mix both encodings")]
     # Short GBK text can be valid UTF-8 by chance (员 is D4 B1, which UTF-8 reads as Ա): when the
-    # UTF-8 reading has no Chinese and odd letters, and the GBK reading is Chinese, it is GBK.
-    if _UNLIKELY.search(text) and not _CJK.search(text) and not data.startswith(b"\xef\xbb\xbf"):
-        if _decodes(data, "gb18030") and _reads_as_utf8(data.decode("gb18030")):
-            return data.decode("gb18030"), []
-    return text, []
+    # UTF-8 reading has no Chinese, and the GBK reading is Chinese, it is GBK.  With odd letters
+    # in the UTF-8 reading that is sure; with only Latin-1 ones (路 is C2 B7, which UTF-8 reads
+    # as ·) the same bytes are also a UTF-8 file without a Chinese character, rare in a roster:
+    # read as GBK, with a warning saying how to have it read as UTF-8.
+    if text.isascii() or _CJK.search(text) or data.startswith(b"\xef\xbb\xbf"):
+        return text, []
+    if not (_decodes(data, "gb18030") and _reads_as_utf8(data.decode("gb18030"))):
+        return text, []
+    gbk = data.decode("gb18030")
+    if _UNLIKELY.search(text):
+        return gbk, []
+    return gbk, [_read_as_gbk_warning(source, text, gbk)]
+
+
+def _read_as_gbk_warning(source: str, utf8: str, gbk: str) -> Problem:
+    """The warning for a file whose bytes read as Chinese in GBK and as Latin letters in UTF-8."""
+    utf8_lines, gbk_lines = utf8.split("\n"), gbk.split("\n")
+    line = next(number for number, (a, b) in enumerate(zip(utf8_lines, gbk_lines), start=1) if a != b)
+    value = f"GBK: {short(gbk_lines[line - 1].strip())} / UTF-8: {short(utf8_lines[line - 1].strip())}"
+    return Problem(
+        source, line, "", value,
+        "文件既可按GBK读也可按UTF-8读,已按GBK读取;若应为UTF-8,请另存为带BOM的UTF-8(Excel的“CSV UTF-8”)",
+        "the file reads both as GBK and as UTF-8 and was read as GBK; if it is UTF-8, save it as UTF-8 "
+        "with a BOM (Excel's \"CSV UTF-8\")", "warning")
 
 
 def _header_map(spec: InputFile, header: list[str], source: str) -> tuple[dict[str, str], list[Problem]]:
@@ -194,7 +213,8 @@ def _read_csv(path: Path, spec: InputFile) -> tuple[RawTable | None, list[Proble
         cells = list(reader)
     except csv.Error as error:
         return None, [Problem(path.name, reader.line_num, "", "", f"CSV格式错误:{error}", f"malformed CSV: {error}")]
-    return _table_from_cells(spec, path.name, cells, text_only=True)
+    table, table_problems = _table_from_cells(spec, path.name, cells, text_only=True)
+    return table, problems + table_problems
 
 
 def _read_workbook(path: Path) -> tuple[list[RawTable], list[Problem]]:

@@ -56,6 +56,26 @@ def test_gbk_and_bom_files_load(db, fixture_dir, tmp_path):
     assert db.read("MATCH (c:Compound {id: 'CP01'}) RETURN c.name AS name") == [{"name": "锦绣小区"}]
 
 
+def test_a_gbk_file_that_also_reads_as_utf8_is_read_as_gbk_with_a_warning(fixture_dir, tmp_path):
+    """路 in GBK is the bytes C2 B7, which UTF-8 reads as ·: with no other Chinese in the file, both
+    readings are valid.  A roster is Chinese, so it is read as GBK, and a warning says how to have it
+    read as UTF-8 (save it with a BOM), which then holds."""
+    folder = copy_fixture(fixture_dir, tmp_path)
+    districts = folder / "districts.csv"
+    districts.write_bytes("id,name,city_id\r\nD1,路,C1\r\n".encode("gbk"))
+    validated = check_path(None, folder)
+    assert validated.ok
+    assert validated.rows["districts"][0]["name"] == "路"
+    warnings = [p for p in validated.problems if p.file == "districts.csv"]
+    assert [(w.row, w.value, w.severity) for w in warnings] == [(2, "GBK: D1,路,C1 / UTF-8: D1,·,C1", "warning")]
+    assert "BOM" in warnings[0].en and "BOM" in warnings[0].zh
+
+    districts.write_bytes("id,name,city_id\r\nD1,·,C1\r\n".encode("utf-8-sig"))
+    validated = check_path(None, folder)
+    assert validated.rows["districts"][0]["name"] == "·"
+    assert [p for p in validated.problems if p.file == "districts.csv"] == []
+
+
 def test_chinese_headers_are_accepted(db, fixture_dir, tmp_path):
     folder = copy_fixture(fixture_dir, tmp_path)
     (folder / "districts.csv").write_text("编号,名称,所属市编号\nD1,万秀区,C1\n", encoding="utf-8")

@@ -204,6 +204,11 @@ def written(draw, data: Dataset) -> dict[str, tuple[list[str], list[list[str]], 
         header = [c.zh if chinese else c.name for c in columns]
         body = [[row.get(c.name, "") for c in columns] for row in rows]
         encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "gbk"]))
+        text = "".join(cell for row in [header, *body] for cell in row)
+        if encoding == "utf-8" and not text.isascii() and not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+            # the same bytes may be GBK Chinese (· is C2 B7, 路 in GBK), which the reader prefers with a
+            # warning to save UTF-8 with a BOM, as here (test_loaders has that case)
+            encoding = "utf-8-sig"
         files[name] = (header, body, encoding)
     return files
 
