@@ -348,9 +348,8 @@ class EmbeddedBackend(Backend):
         to use each matrix merges them in.  Running that query on the live graph crashed FalkorDB
         4.22.1 (a segfault in ``Delta_Matrix_wait``: in the test suite, and in one of seven scale-1
         loads each read at once; see docs/SCALE.md), so the copy is made before the swap, while
-        only the load knows the staged graph.  The copy
-        took 3.5 s at scale 1 (see docs/SCALE.md).  If the copy fails, the graph as written is
-        swapped in: only its speed is lost.
+        only the load knows the staged graph; it took 3.5 s at scale 1.  If the copy fails, the
+        graph as written is swapped in: only its speed is lost.
         """
         rebuilt = self._stage_name()
         try:
@@ -463,7 +462,8 @@ class EmbeddedBackend(Backend):
 
     def _settle_then_unlock(self, token: str, in_use_before: int) -> None:
         """The end of a big load, on a thread of its own once it has committed: compact the
-        append-only file, wait while the graphs the load replaced are freed, give up the load lock."""
+        append-only file, wait while the graphs the load replaced are freed, give up the load lock.
+        No staged graph is left by then: the graph as written was deleted once rebuilt."""
         try:
             self._compact_append_only_file()
             self._wait_while_memory_is_freed(in_use_before)
@@ -471,7 +471,6 @@ class EmbeddedBackend(Backend):
             _log.warning("the graph was loaded but its data file not compacted: %s", error)
         finally:
             try:
-                self._delete_staged_graphs()
                 self._unlock(token)
             except Exception as error:  # noqa: BLE001 - the next load takes over the lock of a gone process
                 _log.warning("could not release the load lock: %s", error)

@@ -93,9 +93,12 @@ def decode_csv(data: bytes, source: str) -> tuple[str | None, list[Problem]]:
     # read as GBK, with a warning saying how to have it read as UTF-8.
     if text.isascii() or _CJK.search(text) or data.startswith(b"\xef\xbb\xbf"):
         return text, []
-    if not (_decodes(data, "gb18030") and _reads_as_utf8(data.decode("gb18030"))):
+    try:
+        gbk = data.decode("gb18030")
+    except UnicodeDecodeError:
         return text, []
-    gbk = data.decode("gb18030")
+    if not _reads_as_utf8(gbk):
+        return text, []
     if _UNLIKELY.search(text):
         return gbk, []
     return gbk, [_read_as_gbk_warning(source, text, gbk)]

@@ -184,7 +184,7 @@ def test_several_reads_run_again_when_a_load_commits_between_them(db, fixture_di
     assert len(calls) == 2
 
 
-# --- the embedded backend rebuilds a big load from a snapshot before the swap -------------------------------------
+# --- the embedded backend rebuilds a big load from a snapshot before the swap --------------------
 
 @pytest.fixture
 def own_embedded_db(tmp_path):
