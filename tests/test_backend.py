@@ -261,6 +261,49 @@ def test_a_load_stands_when_its_rebuild_is_refused(own_embedded_db, fixture_dir,
     assert db._db.client.keys(f"{db.graph_name}__stage_*") == []
 
 
+def test_a_load_into_an_emptied_graph_starts_from_the_schema_without_a_copy(own_embedded_db, fixture_dir,
+                                                                         monkeypatch):
+    """Copying an empty graph forks the server for nothing, and such a copy once lost its answer
+    (FalkorDB 4.22.1): the load starts from the schema instead, with the same result."""
+    from graph.checksum import graph_checksum
+    from loaders.load import load_path
+
+    db = own_embedded_db
+    schema = describe_schema(db)
+    load_path(db, fixture_dir)
+    loaded = graph_checksum(db)
+    db.clear()
+    copies = _copies(db, monkeypatch)
+    load_path(db, fixture_dir)
+    assert copies == []
+    assert graph_checksum(db) == loaded
+    assert describe_schema(db) == schema
+    load_path(db, fixture_dir)  # into data: the live graph is copied as before
+    assert [source for source, _ in copies] == [db.graph_name]
+
+
+def test_a_copy_that_never_answers_is_given_up_and_the_graph_stays_as_it_was(own_embedded_db, fixture_dir,
+                                                                           monkeypatch):
+    """A GRAPH.COPY whose answer was lost would hold the load for the 30 minutes of the socket
+    timeout; a command that really blocks on the server stands in for it here."""
+    from graph import embedded_backend
+    from graph.checksum import graph_checksum
+    from loaders.load import load_path
+
+    db = own_embedded_db
+    load_path(db, fixture_dir)
+    before = graph_checksum(db)
+    monkeypatch.setattr(embedded_backend, "_COPY_STALL_S", 1.0)
+    monkeypatch.setattr(db, "_send_copy", lambda client, source, target: client.execute_command(
+        "BLPOP", "partygraph:test:never-pushed", 0))
+    with pytest.raises(BackendError, match=r"GRAPH.COPY partygraph .* got no answer .* for 1 s; see redis.log"):
+        load_path(db, fixture_dir)
+    assert graph_checksum(db) == before
+    assert db.load_in_progress() is False
+    assert db._db.client.keys(f"{db.graph_name}__stage_*") == []
+    assert [c for c in db._db.client.client_list() if c["cmd"] == "blpop"] == []  # its connection was closed
+
+
 class _MemoryReadings:
     """A stand-in for the embedded server's client that answers INFO memory from a list of readings."""
 
@@ -318,7 +361,7 @@ def test_a_command_that_closes_after_its_load_rebuilds_only_for_another_process(
     monkeypatch.setattr(embedded_backend, "_REBUILD_AFTER_BYTES", 0)
     copies = _copies(db, monkeypatch)
     load_path(db, fixture_dir)
-    assert len(copies) == 1  # the old graph into the stage, and no rebuild
+    assert copies == []  # the graph was empty: no copy into the stage, and no rebuild
     explorer = redis.Redis(unix_socket_path=db._db.client.socket_file, client_name="partygraph:explorer")
     try:
         explorer.ping()
@@ -326,7 +369,7 @@ def test_a_command_that_closes_after_its_load_rebuilds_only_for_another_process(
         db.wait_until_settled()
     finally:
         explorer.close()
-    assert len(copies) == 2  # the rebuild (a replace begins from an empty stage)
+    assert len(copies) == 1  # the rebuild (a replace begins from an empty stage)
 
 
 def test_readers_see_a_big_load_only_once_rebuilt_and_loads_wait_until_it_has_settled(own_embedded_db, fixture_dir,
