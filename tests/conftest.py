@@ -4,6 +4,11 @@ The embedded backend lives in a temporary PARTYGRAPH_HOME.  Neo4j is the server 
 NEO4J_URI when that is set, else a local Neo4j 5.26 started once for the session from
 the project's Maven launcher.  With CI=true a Neo4j that cannot be had fails the run;
 elsewhere the Neo4j half of each test is skipped with the reason.
+
+tools/test.sh runs the tests on two pytest-xdist workers, a test file to a worker: each
+worker has its own session, so its own embedded server and local Neo4j.  The local Neo4j
+starts in the background as the session's first test begins, so that its half a minute
+of start-up overlaps the embedded tests before the first one that needs it.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -44,25 +50,60 @@ def session_home(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("partygraph-home")
 
 
+def pytest_collection_modifyitems(items):
+    """Run the tests marked slow (the scale-1 loads, minutes long) first: on two workers they then
+    run beside the many short tests, instead of ending the run alone.  The order is otherwise
+    as collected."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def _test_neo4j_port() -> int:
+    """PARTYGRAPH_TEST_NEO4J_PORT, one port further for each xdist worker after the first; else a free port."""
+    if "PARTYGRAPH_TEST_NEO4J_PORT" not in os.environ:
+        return _free_port()
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return int(os.environ["PARTYGRAPH_TEST_NEO4J_PORT"]) + int(worker.removeprefix("gw"))
+
+
+def _uses_neo4j(item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    return "neo4j_settings" in item.fixturenames or (callspec is not None and "neo4j" in callspec.params.values())
+
+
 @pytest.fixture(scope="session")
-def neo4j_settings(session_home):
-    """Settings for a reachable Neo4j, starting the local one when NEO4J_URI is not set."""
-    if os.environ.get("NEO4J_URI"):
-        yield Settings(backend="neo4j", home=session_home, neo4j_uri=os.environ["NEO4J_URI"],
-                       neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
-                       neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"))
-        return
+def local_neo4j(session_home) -> Future:
+    """The session's local Neo4j, started on a background thread: a Future of its Bolt URI.
+    Stopped at the end of the session."""
     from graph import neo4j_server
 
-    port = int(os.environ.get("PARTYGRAPH_TEST_NEO4J_PORT", _free_port()))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        starting = pool.submit(neo4j_server.start, session_home, port=_test_neo4j_port())
+        yield starting
+        if starting.exception() is None:
+            neo4j_server.stop(session_home)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_local_neo4j_early(request):
+    """Begin starting the local Neo4j with the session's first test when any test will need it."""
+    if not os.environ.get("NEO4J_URI") and any(_uses_neo4j(item) for item in request.session.items):
+        request.getfixturevalue("local_neo4j")
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(request, session_home):
+    """Settings for a reachable Neo4j: the server at NEO4J_URI when set, else the local one."""
+    if os.environ.get("NEO4J_URI"):
+        return Settings(backend="neo4j", home=session_home, neo4j_uri=os.environ["NEO4J_URI"],
+                        neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
+                        neo4j_database=os.environ.get("NEO4J_DATABASE", "neo4j"))
     try:
-        uri = neo4j_server.start(session_home, port=port)
+        uri = request.getfixturevalue("local_neo4j").result()
     except Exception as error:  # noqa: BLE001 - reported as a failure in CI, a skip elsewhere
         if IN_CI:
             pytest.fail(f"Neo4j is required in CI and could not be started: {error}")
         pytest.skip(f"no Neo4j: {error}")
-    yield Settings(backend="neo4j", home=session_home, neo4j_uri=uri)
-    neo4j_server.stop(session_home)
+    return Settings(backend="neo4j", home=session_home, neo4j_uri=uri)
 
 
 @pytest.fixture(scope="session")
