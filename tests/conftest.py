@@ -50,13 +50,6 @@ def session_home(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("partygraph-home")
 
 
-def pytest_collection_modifyitems(items):
-    """Run the tests marked slow (the scale-1 loads, minutes long) first: on two workers they then
-    run beside the many short tests, instead of ending the run alone.  The order is otherwise
-    as collected."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
-
-
 def _test_neo4j_port() -> int:
     """PARTYGRAPH_TEST_NEO4J_PORT, one port further for each xdist worker after the first; else a free port."""
     if "PARTYGRAPH_TEST_NEO4J_PORT" not in os.environ:
