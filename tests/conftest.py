@@ -28,9 +28,25 @@ from graph.schema import apply_schema
 FIXTURE = Path(__file__).parent / "fixtures" / "dongfeng"
 
 
+_CONFIG: pytest.Config | None = None
+
+
+def pytest_configure(config):
+    """Keep the run's configuration for the SIGTERM handler."""
+    global _CONFIG
+    _CONFIG = config
+
+
 def _interrupt_on_sigterm(signum, frame):
     # `timeout` and CI stop a run with SIGTERM; as an interrupt, pytest still runs the
     # session teardown that stops the local Neo4j instead of leaving the JVM behind.
+    # Under pytest-xdist the signal may reach only the controller: it passes it on to its
+    # workers, its child processes, which hold the servers (else both JVMs were left running).
+    if _CONFIG is not None and _CONFIG.pluginmanager.has_plugin("dsession"):
+        import psutil
+
+        for worker in psutil.Process().children():
+            worker.send_signal(signal.SIGTERM)
     raise KeyboardInterrupt(f"signal {signum}")
 
 
