@@ -159,14 +159,9 @@ def _is_running(pid: int) -> bool:
 
 
 def reset_graph(target: Target) -> None:
-    """An empty graph with the schema: the embedded graph is dropped whole (a graph emptied by
-    DETACH DELETE keeps its freed slots, and the next load into it runs slower), Neo4j is cleared."""
-    if target.name == "embedded":
-        if target.db.graph_exists():
-            target.db.command("GRAPH.DELETE", target.settings.graph_name)
-        apply_schema(target.db)
-    else:
-        target.db.clear()
+    """An empty graph with the schema (``Backend.clear``: the embedded graph is swapped for a new
+    one, so the next load does not write into the slots its nodes freed)."""
+    target.db.clear()
 
 
 def _status_kb(pid: int, key: str) -> int | None:

@@ -551,10 +551,14 @@ class EmbeddedBackend(Backend):
         return bool(self._db.client.exists(_LOCK_KEY))
 
     def clear(self) -> None:
-        """Delete every node and relationship, keeping indexes and constraints (``write`` waits for a load to settle)."""
-        if self.graph_exists():
-            self.write("MATCH (n) DETACH DELETE n")
-        self._db.client.set(self._generation_key, uuid.uuid4().hex)
+        """Empty the graph, keeping partygraph's indexes and constraints: an empty graph with the
+        schema is swapped in for it, as a load with ``replacing`` does, under the load lock.
+
+        Deleting every node instead took 12 s at scale 1, and left the freed slots that slow
+        the next load's queries (see ``atomic``).
+        """
+        with self.atomic(replacing=True):
+            pass
 
     def close(self) -> None:
         """Wait for a load to settle, then disconnect; the server stops when its last client has gone."""

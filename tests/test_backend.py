@@ -166,6 +166,21 @@ def test_the_data_generation_changes_when_a_load_commits_and_only_then(db, fixtu
     assert db.data_generation() not in (cleared, loaded)
 
 
+def test_clearing_empties_the_graph_keeps_its_schema_and_a_load_after_it_gives_the_same_graph(db, fixture_dir):
+    from graph.checksum import graph_checksum
+    from loaders.load import load_path
+
+    schema = describe_schema(db)
+    load_path(db, fixture_dir)
+    loaded = graph_checksum(db)
+    db.clear()
+    assert db.read("MATCH (n) WHERE NOT n:PartygraphCommit RETURN count(n) AS n")[0]["n"] == 0
+    assert db.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"] == 0
+    assert describe_schema(db) == schema
+    load_path(db, fixture_dir)
+    assert graph_checksum(db) == loaded
+
+
 def test_several_reads_run_again_when_a_load_commits_between_them(db, fixture_dir):
     """Backend.consistent: an answer of several reads is all old data or all new."""
     from loaders.load import load_path
