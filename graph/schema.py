@@ -82,13 +82,18 @@ def _apply_falkordb(db) -> None:
                        "PROPERTIES", "1", item.property)
 
 
-def _drop_replaced_neo4j_indexes(db: Backend) -> None:
+def _apply_neo4j(db: Backend) -> None:
+    # Only the statements whose index or constraint is missing are sent (every load applies the
+    # schema, and each statement is a transaction of its own: 0.3 s for the lot when none is missing).
+    existing = {row["name"] for row in db.read("SHOW INDEXES YIELD name RETURN name")}
     # The range index an earlier init made on each name, before the text index replaced it.
     replaced = {_neo4j_name(SchemaItem("index", item.label, item.property))
                 for item in schema_items() if item.kind == "text"}
-    for row in db.read("SHOW INDEXES YIELD name RETURN name"):
-        if row["name"] in replaced:
-            db.schema_command(f"DROP INDEX {row['name']} IF EXISTS")
+    for name in sorted(existing & replaced):
+        db.schema_command(f"DROP INDEX {name} IF EXISTS")
+    for item in schema_items():
+        if _neo4j_name(item) not in existing:
+            db.schema_command(_neo4j_statement(item))
 
 
 def apply_schema(db: Backend) -> None:
@@ -98,9 +103,7 @@ def apply_schema(db: Backend) -> None:
         >>> apply_schema(db)  # doctest: +SKIP
     """
     if db.dialect.name == "neo4j":
-        _drop_replaced_neo4j_indexes(db)
-        for item in schema_items():
-            db.schema_command(_neo4j_statement(item))
+        _apply_neo4j(db)
     else:
         _apply_falkordb(db)
 
