@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh --neo4j --browser
-# Two workers, a test file to each (12 to 14.5 minutes here, on 2 CPUs, against 13.5 to 15 in one). Each worker
+# Two workers, a test file to each (10.8 to 14.5 minutes here, on 2 CPUs, against 13.5 to 15 in one). Each worker
 # starts its own local Neo4j; with NEO4J_URI the tests share that one database, so they run one at
 # a time. PARTYGRAPH_TEST_WORKERS=0 runs them in one process.
 workers=${PARTYGRAPH_TEST_WORKERS:-2}
