@@ -84,7 +84,7 @@ def properties(node: dict) -> list[dict]:
     zh = lang() == "zh"
     rows = [{"name": t("类别", "Type"), "value": label_name(label) if label else ", ".join(node.get("_labels", []))}]
     for key, value in node.items():
-        if key.startswith("_"):
+        if key.startswith("_") or (label and NODES[label].is_derived(key)):
             continue
         prop = declared.get(key)
         if prop and prop.choices:

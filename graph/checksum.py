@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from graph.backend import Backend
+from graph.model import NODES
 from graph.statements import read_statements
 
 __all__ = ["graph_checksum", "graph_snapshot", "checksum_of", "node_row", "relationship_row", "canonical"]
@@ -80,27 +81,39 @@ def checksum_of(rows: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
-def graph_snapshot(db: Backend, label: str | None = None, rel_type: str | None = None) -> list[str]:
+def graph_snapshot(db: Backend, label: str | None = None, rel_type: str | None = None,
+                   derived: bool = True) -> list[str]:
     """Every node and relationship of the graph as canonical rows, sorted (for diffs in tests).
 
     Args:
         db: the graph.
         label: only nodes with this label (default: every node).
         rel_type: only relationships of this type (default: every relationship).
+        derived: keep the derived properties (the counts a load keeps on buildings); without
+            them, the rows are only what was loaded.
     """
     nodes = db.read(_STATEMENTS["checksum_nodes"].text, {"label_filter": label})
     rels = db.read(_STATEMENTS["checksum_relationships"].text, {"type_filter": rel_type})
+    if not derived:
+        nodes = [{"labels": r["labels"], "properties": _loaded_only(r["labels"], r["properties"])} for r in nodes]
     rows = [node_row(r["labels"], r["properties"]) for r in nodes]
     rows += [relationship_row(r["type"], r["start_id"], r["end_id"], r["properties"]) for r in rels]
     return sorted(rows)
 
 
-def graph_checksum(db: Backend, label: str | None = None, rel_type: str | None = None) -> str:
+def graph_checksum(db: Backend, label: str | None = None, rel_type: str | None = None,
+                   derived: bool = True) -> str:
     """sha256 over every node (labels, properties) and relationship (type, start id, end id,
     properties) of the graph; the same data gives the same checksum on either backend.
+    ``derived``: as in :func:`graph_snapshot`.
 
     Example:
         >>> graph_checksum(db)  # doctest: +SKIP
         '3f1c…'
     """
-    return checksum_of(graph_snapshot(db, label, rel_type))
+    return checksum_of(graph_snapshot(db, label, rel_type, derived))
+
+
+def _loaded_only(labels: Iterable[str], properties: dict[str, Any] | None) -> dict[str, Any]:
+    models = [NODES[label] for label in labels if label in NODES]
+    return {k: v for k, v in (properties or {}).items() if not any(m.is_derived(k) for m in models)}

@@ -42,6 +42,9 @@ def model_markdown() -> str:
                 notes.append("indexed")
             lines.append(f"| `{prop.name}` | {prop.zh} | {prop.type} | {'yes' if prop.required else ''} | "
                          f"{'; '.join(notes)} |")
+        for prop in node.derived:
+            lines.append(f"| `{prop.name}` | {prop.zh} | {prop.type} | | derived: kept by every load from the graph "
+                         "(`loaders/rollups.py`), not input |")
         lines.append("")
     return "\n".join(lines)
 

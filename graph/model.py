@@ -24,9 +24,10 @@ __all__ = [
     "relationship_type",
     "display_name",
     "choice_label",
+    "dated_count",
 ]
 
-PROPERTY_TYPES = ("str", "int", "float", "bool", "date", "list")
+PROPERTY_TYPES = ("str", "int", "float", "bool", "date", "list", "date list", "int list")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ class Property:
 
     Attributes:
         name: the property key in the graph.
-        type: one of ``str``, ``int``, ``float``, ``bool``, ``date``, ``list`` (of str).
+        type: one of ``str``, ``int``, ``float``, ``bool``, ``date``, ``list`` (of str); a derived
+            property may also be a ``date list`` or an ``int list``.
         zh: Chinese display name.
         en: English display name.
         required: whether every node or relationship must have it.
@@ -73,13 +75,18 @@ class Property:
 
 @dataclass(frozen=True)
 class NodeType:
-    """A node label with its display names and properties; every node has a unique ``id``."""
+    """A node label with its display names and properties; every node has a unique ``id``.
+
+    ``properties`` are read from the input files; ``derived`` ones are kept by the loader from
+    the rest of the graph after every load (:mod:`loaders.rollups`) and are never input.
+    """
 
     label: str
     zh: str
     en: str
     properties: tuple[Property, ...]
     extra_labels: tuple[str, ...] = ()
+    derived: tuple[Property, ...] = ()
 
     def property(self, name: str) -> Property:
         """Return the property called ``name``; KeyError if the label has none."""
@@ -87,6 +94,10 @@ class NodeType:
             if prop.name == name:
                 return prop
         raise KeyError(f"{self.label} has no property {name!r}")
+
+    def is_derived(self, name: str) -> bool:
+        """Whether ``name`` is a derived property (kept by the loader, not shown as data)."""
+        return any(prop.name == name for prop in self.derived)
 
     def name_property(self) -> str | None:
         """The property that names a node of this label: ``name``, a demand's ``title``, or None."""
@@ -219,8 +230,19 @@ VISIT_DIRECTIONS = _choices(
 TERRITORY_LEVELS = ("City", "District", "Street", "Community", "Grid", "Compound", "Building", "Household")
 
 
-def _territory(label: str, zh: str, en: str, *extra: Property) -> NodeType:
-    return NodeType(label, zh, en, (ID, NAME, *extra), extra_labels=("Territory",))
+def _territory(label: str, zh: str, en: str, *extra: Property, derived: tuple[Property, ...] = ()) -> NodeType:
+    return NodeType(label, zh, en, (ID, NAME, *extra), extra_labels=("Territory",), derived=derived)
+
+
+def dated_count(name: str, zh: str, en: str) -> tuple[Property, Property]:
+    """A count that changes over time, kept as two lists so that a query reads it for any date
+    without walking what it counts: ``{name}_dates``, the days it changes, in order, and
+    ``{name}_counts``, one longer: the count before the first of those days, then from each on.
+    The count on a day is ``{name}_counts[k]``, ``k`` the number of those days up to it
+    (the ``count_on`` macro of :mod:`graph.dialect`).
+    """
+    return (Property(f"{name}_dates", "date list", f"{zh}变化日期", f"{en}: days it changes"),
+            Property(f"{name}_counts", "int list", f"{zh}(各时段)", f"{en}: count from each day"))
 
 
 NODE_TYPES: tuple[NodeType, ...] = (
@@ -238,7 +260,10 @@ NODE_TYPES: tuple[NodeType, ...] = (
         Property("services", "list", "五有服务", "Services provided", choices=FIVE_SERVICES),
     ),
     _territory("Building", "楼栋", "Building",
-               Property("floors", "int", "层数", "Floors", minimum=1, maximum=200)),
+               Property("floors", "int", "层数", "Floors", minimum=1, maximum=200),
+               derived=(*dated_count("residents", "居住党员数", "Members living in it"),
+                        *dated_count("households_reached", "中心户联系户数", "Households a central household reaches"),
+                        *dated_count("groups", "覆盖的楼宇党小组数", "Building groups covering it"))),
     _territory("Household", "户", "Household",
                Property("residents", "int", "人口数", "Residents", minimum=0, maximum=50)),
     NodeType("Organization", "党组织", "Party organization", (

@@ -34,6 +34,7 @@ from graph.backend import Backend, OneBatchAtATime
 from graph.schema import apply_schema
 from graph.statements import read_statements
 from graph.stats import graph_stats
+from loaders import rollups
 from loaders.input_files import LOAD_ORDER
 from loaders.problems import InputError, Problem
 from loaders.reader import InputReading, open_input, read_input
@@ -146,13 +147,17 @@ class _Load:
             writer.run(LOADERS["replace_retire"].text)
         elif replace:
             writer.run("MATCH (n) DETACH DELETE n")
-        fresh = replace or _graph_is_empty(writer)
-        if bulk and not fresh:
+        self.fresh = replace or _graph_is_empty(writer)
+        if bulk and not self.fresh:
             raise ValueError("bulk loading needs a fresh graph: load with replace, or into an empty graph")
-        self.bulk = fresh if bulk is None else bulk
+        self.bulk = self.fresh if bulk is None else bulk
+        # into a fresh graph the input is the whole graph: the buildings' counts are worked out from it
+        self.rollup_input: dict[str, list[dict]] = {}
 
     def write(self, name: str, rows: list[dict]) -> None:
         """Write one file's rows in batches through its loader (the bulk one on a fresh graph)."""
+        if self.fresh and name in rollups.INPUT_FILES:
+            self.rollup_input[name] = rows
         loader = BULK_LOADERS.get(name) if self.bulk else None
         statement = (loader or LOADERS[name]).text_for(self.db.dialect.name)
         batches = parameter_batches(rows, self.batch_size)
@@ -163,9 +168,14 @@ class _Load:
         self.writer.run_batches(statement, batches, after_each=report if self.progress else None)
 
     def finish(self) -> None:
-        """The last statement of the unit: delete the old graph set aside by a Neo4j replace."""
+        """The last statements of the unit: delete the old graph set aside by a Neo4j replace, then
+        work out the counts kept on each building from the graph as loaded (:mod:`loaders.rollups`)."""
         if self.retire:
             self.writer.run(LOADERS["replace_delete"].text)
+        counts = (rollups.building_count_rows_from_input(self.rollup_input) if self.fresh
+                  else rollups.building_count_rows(self.writer))
+        statement = rollups.WRITE_STATEMENT.text_for(self.db.dialect.name)
+        self.writer.run_batches(statement, parameter_batches(counts, self.batch_size))
 
 
 class _Pipeline:

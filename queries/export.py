@@ -5,7 +5,8 @@ The graph is read with the catalogue's projection queries (``projection_nodes``,
 networkx multigraph in memory and written with networkx's writers.
 
 Every node keeps its labels — ``label`` is its label in the model (``Compound``, not
-``Territory``), ``labels`` all of them joined with ``;`` — and all its properties.  Every
+``Territory``), ``labels`` all of them joined with ``;`` — and all its properties but the
+derived ones (the counts a load keeps on each building, :mod:`loaders.rollups`).  Every
 relationship keeps its properties, with its type as ``label`` (and as ``type`` in GraphML
 and JSON: GEXF reserves an edge's ``type`` for directed/undirected).  Dates are written
 as ISO text; lists are joined with ``;`` in GraphML and GEXF, which have no list type.
@@ -59,8 +60,9 @@ def _node_attributes(node: dict[str, Any], join_lists: bool, show_personal: bool
     label = _model_label(labels)
     hidden = set() if show_personal else _SENSITIVE.get(label, set())
     attributes: dict[str, Any] = {"label": label, "labels": ";".join(labels)}
+    model = NODES.get(label)
     for key, value in sorted(node.items()):
-        if key == "_labels" or value is None:
+        if key == "_labels" or value is None or (model and model.is_derived(key)):
             continue
         if key in hidden:
             value = mask_value(value, key if key in ("phone", "id_number") else "name")

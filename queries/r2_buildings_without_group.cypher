@@ -6,24 +6,15 @@
 // description_zh: 有党员居住但没有楼宇党小组覆盖的楼栋,按居住党员数从多到少,列出覆盖该小区的党支部及其书记。
 // description: Buildings where party members live on the date and no building group covers them, most members first, with the branch covering the compound and its secretary.
 // param: as_of date = today | 截至日期 | As of
-// The buildings without a group are found first, and members are counted only in those: the group test
-// runs once per building, the member count walks down from a few hundred buildings instead of up from every
-// member (scale 1: FalkorDB 0.21 -> 0.06 s, Neo4j 0.16 -> 0.04 s).
-// Unlabelled nodes below a building: by graph/model.py only a Household is PART_OF a Building and LIVES_IN
-// only ends at a Household; above it PART_OF climbs one territory level (the loaders create no other), so
+// The members living in each building and the building groups covering it are counted by the loader for any
+// date (loaders/rollups.py): one read of two properties per building, instead of a test of each building's
+// group links and a walk down to its residents (scale 1: FalkorDB 68, Neo4j 83 ms p50 before).
+// Unlabelled nodes above the building: PART_OF climbs one territory level (the loaders create no other), so
 // c, g, cm, s are a Compound, Grid, Community and Street without a label check per row.
-// The date is read once, and each building's group links are collected and their dates tested on the list:
-// a test on each row of the grouping took FalkorDB most of the query (scale 10: 0.61 -> 0.50 s).
 WITH date($as_of) AS as_of
 MATCH (b:Building)
-OPTIONAL MATCH (b)<-[cov:COVERS]-(grp:Organization)
-// the kind tested inside the aggregate, not in a WHERE of the OPTIONAL MATCH: FalkorDB runs that several times slower
-WITH b, as_of, collect(CASE WHEN grp.kind = 'building_group' THEN cov END) AS links
-WITH b, as_of, size([link IN links WHERE link.since <= as_of AND (link.until IS NULL OR link.until >= as_of)]) AS groups
-WHERE groups = 0
-MATCH (m:Member)-[l:LIVES_IN]->(h)-[:PART_OF]->(b)
-WHERE l.since <= as_of AND (l.until IS NULL OR l.until >= as_of)
-WITH b, count(DISTINCT m) AS members
+WITH b, count_on(b, residents, as_of) AS members, count_on(b, groups, as_of) AS groups
+WHERE members > 0 AND groups = 0
 MATCH (b)-[:PART_OF]->(c)-[:PART_OF]->(g)-[:PART_OF]->(cm)-[:PART_OF]->(s)
 // COVERS also starts at central households: the Organization labels stay
 OPTIONAL MATCH (c)<-[bc:COVERS]-(br:Organization)

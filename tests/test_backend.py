@@ -77,29 +77,16 @@ def test_day_numbers_count_leap_years_as_the_gregorian_calendar_does(db):
     assert rows == [{"epoch": 0, "eve": -1, "century": 36526}]
 
 
-def test_buildings_with_residents_are_those_a_member_lives_in_on_the_date(db):
-    # 楼1: one resident all along; 楼2: its resident left on 2021-06-30; 楼3: nobody;
-    # 楼4: its resident moves in on 2022-01-01; 楼5: two residents, counted once
-    db.write("""
-        UNWIND $homes AS home
-        MERGE (b:Building {id: home.building})
-        CREATE (h:Household {id: home.household})-[:PART_OF]->(b)
-        WITH h, home WHERE home.member IS NOT NULL
-        CREATE (:Member {id: home.member})-[:LIVES_IN {since: date(home.since),
-                                                      until: CASE WHEN home.until IS NULL THEN null
-                                                                  ELSE date(home.until) END}]->(h)
-        """, {"homes": [
-        {"building": "楼1", "household": "户1", "member": "党员1", "since": "2020-01-01", "until": None},
-        {"building": "楼2", "household": "户2", "member": "党员2", "since": "2020-01-01", "until": "2021-06-30"},
-        {"building": "楼3", "household": "户3", "member": None},
-        {"building": "楼4", "household": "户4", "member": "党员4", "since": "2022-01-01", "until": None},
-        {"building": "楼5", "household": "户5a", "member": "党员5a", "since": "2021-01-01", "until": None},
-        {"building": "楼5", "household": "户5b", "member": "党员5b", "since": "2021-01-01", "until": None},
-    ]})
-    query = "buildings_with_residents(b, $as_of) RETURN b.id AS building ORDER BY building"
-    assert db.read(query, {"as_of": "2021-12-31"}) == [{"building": "楼1"}, {"building": "楼5"}]
-    assert db.read(query, {"as_of": "2021-06-30"}) == [{"building": "楼1"}, {"building": "楼2"}, {"building": "楼5"}]
-    assert db.read(query, {"as_of": "2019-12-31"}) == []
+def test_count_on_reads_a_dated_count_on_any_date(db):
+    # 楼1: none before 2020-01-01, 2 from then, 1 from 2021-07-01; 楼2 has no lists: 0 on every date
+    db.write("CREATE (:Building {id: '楼1', residents_dates: [date('2020-01-01'), date('2021-07-01')], "
+             "residents_counts: [0, 2, 1]}), (:Building {id: '楼2'})")
+    query = ("WITH date($as_of) AS day MATCH (b:Building) "
+             "RETURN b.id AS building, count_on(b, residents, day) AS n ORDER BY building")
+    on = {day: [row["n"] for row in db.read(query, {"as_of": day})]
+          for day in ("2019-12-31", "2020-01-01", "2021-06-30", "2021-07-01", "2030-01-01")}
+    assert on == {"2019-12-31": [0, 0], "2020-01-01": [2, 0], "2021-06-30": [2, 0], "2021-07-01": [1, 0],
+                  "2030-01-01": [1, 0]}
 
 
 def test_unique_constraint_violation_is_reported_and_leaves_nothing(db):

@@ -238,8 +238,9 @@ def test_any_valid_data_set_loads_and_reads_back_exactly(db, data):
         load_path(db, folder)
     finally:
         shutil.rmtree(folder)
-    if graph_checksum(db) != dataset.expected_checksum():
-        got = graph_snapshot(db)
+    # what was loaded; the counts a load derives on buildings are checked in test_rollups.py
+    if graph_checksum(db, derived=False) != dataset.expected_checksum():
+        got = graph_snapshot(db, derived=False)
         wanted = sorted(dataset.nodes + dataset.relationships)
         raise AssertionError({"missing": [r for r in wanted if r not in got][:5],
                               "unexpected": [r for r in got if r not in wanted][:5]})
