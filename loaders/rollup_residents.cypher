@@ -3,4 +3,4 @@
 // description: For loaders/rollups.py: per building, each member living in one of its households with the residence's dates.
 // Unlabelled household: by graph/model.py LIVES_IN only ends at a Household.
 MATCH (m:Member)-[l:LIVES_IN]->()-[:PART_OF]->(b:Building)
-RETURN b.id AS building_id, collect([m.id, l.since, l.until]) AS spans
+RETURN b.id AS id, collect([m.id, l.since, l.until]) AS spans

@@ -1,174 +1,242 @@
-"""Counts the loader keeps on each building for any date, so that whole-city questions read
-one property per building instead of walking every residence and household.
+"""Counts the loader keeps on each building and community for any date, so that whole-city
+questions read a property per building or community instead of walking every residence,
+household and membership.
 
 Each count is a pair of lists (:func:`graph.model.dated_count`): the days it changes and the
-count from each.  They are worked out from the graph itself at the end of every load, inside
-the load's atomic unit (:mod:`loaders.load`), so they always match what the load committed:
+count from each.  They are worked out at the end of every load, inside the load's atomic unit
+(:mod:`loaders.load`), so they always match what the load committed.  On each building:
 
-* ``residents``: members living in one of the building's households (``LIVES_IN``);
+* ``residents``: members living in one of its households (``LIVES_IN``);
 * ``households_reached``: its households a central household covers (``COVERS``) or sits in
   (``LOCATED_AT``, always);
-* ``groups``: building groups covering the building (``COVERS``).
+* ``groups``: building groups covering it (``COVERS``).
 
-Every date is a day included at both ends, as in the queries: a relationship holds on ``d``
-when ``since <= d`` and ``until`` is empty or ``>= d``.
+On each community, over its grids and the compounds and buildings in them: ``compounds``,
+``grids`` and ``households`` (numbers), and the dated ``compounds_covered`` (a compound or
+joint branch covers the compound), ``compounds_effectively_covered`` (a covering branch that
+has 3 or more full members, a secretary and met within the 90 days up to the date),
+``buildings_with_members`` and ``buildings_with_group`` (buildings whose count above is over
+0), ``households_reached`` and ``grids_with_org`` (a grid organization covers the grid) — the
+columns of the ``coverage_by_community`` query, which reads them.
 
 A load into a fresh graph works the counts out from its own input, which is then the whole
-graph; any other load reads the spans back from the graph (scale 1, embedded: 0.2 against 4 s).
+graph; any other load reads the spans back from the graph (scale 1, embedded: 0.7 against 4 s).
 
 Example:
-    >>> rows = building_count_rows_from_input(check_path(None, "demo").rows)  # doctest: +SKIP
-    >>> rows[0]["residents_dates"], rows[0]["residents_counts"]  # doctest: +SKIP
+    >>> buildings, communities = count_rows_from_input(check_path(None, "demo").rows)  # doctest: +SKIP
+    >>> buildings[0]["residents_dates"], buildings[0]["residents_counts"]  # doctest: +SKIP
     ([datetime.date(2016, 3, 1), datetime.date(2019, 8, 1)], [0, 1, 2])
 """
 
 from __future__ import annotations
 
 import datetime
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from graph.backend import Writer
 from graph.statements import read_statements
+from loaders.spans import Span, counts_over_time, intersection, merged, spans_at_least
 
-__all__ = ["counts_over_time", "building_count_rows", "building_count_rows_from_input", "INPUT_FILES",
-           "WRITE_STATEMENT"]
+__all__ = ["count_rows", "count_rows_from_input", "INPUT_FILES", "WRITE_BUILDINGS", "WRITE_COMMUNITIES"]
 
 _STATEMENTS = read_statements(Path(__file__).parent)
-#: The statement that writes :func:`building_count_rows` (``UNWIND $rows …``).
-WRITE_STATEMENT = _STATEMENTS["rollup_write"]
+#: The statements that write the rows of :func:`count_rows` (``UNWIND $rows …``).
+WRITE_BUILDINGS = _STATEMENTS["rollup_write_buildings"]
+WRITE_COMMUNITIES = _STATEMENTS["rollup_write_communities"]
 
-Span = tuple[datetime.date | None, datetime.date | None]
-_ONE_DAY = datetime.timedelta(days=1)
+#: The organizations that cover compounds, and how recently one must have met to count as effective.
+BRANCH_KINDS = ("compound_branch", "joint_branch")
+EFFECTIVE_FULL_MEMBERS = 3
+EFFECTIVE_DAYS_SINCE_MET = 90
 
+#: The input files :func:`count_rows_from_input` reads.
+INPUT_FILES = ("communities", "grids", "compounds", "buildings", "households", "members", "organizations",
+               "coverage", "memberships", "secretaries", "residences", "central_households",
+               "central_household_contacts")
 
-def counts_over_time(spans_by_key: dict[Any, list[Span]]) -> tuple[list[datetime.date], list[int]]:
-    """How many keys hold on each day, as the days the number changes and the number from each.
-
-    ``spans_by_key`` maps each thing counted (a member, a household) to its spans ``(since,
-    until)``, both days included; ``since`` None: since always, ``until`` None: still open.
-    A key counts once on a day however many of its spans hold it.  The answer is the pair of
-    :func:`graph.model.dated_count`: ``counts`` is one longer than ``days``, ``counts[0]`` is
-    the number before the first day.
-
-    Example:
-        >>> d = datetime.date
-        >>> counts_over_time({"a": [(d(2021, 1, 1), d(2021, 1, 31))], "b": [(None, None)]})
-        ([datetime.date(2021, 1, 1), datetime.date(2021, 2, 1)], [1, 2, 1])
-    """
-    changes: dict[datetime.date, int] = {}
-    before_any_day = 0
-    for spans in spans_by_key.values():
-        # most keys have one span: merging is only needed for the others
-        for since, until in (spans if len(spans) == 1 else _merged(spans)):
-            if since is None:
-                before_any_day += 1
-            elif until is not None and until < since:
-                continue
-            else:
-                changes[since] = changes.get(since, 0) + 1
-            if until is not None:
-                after = until + _ONE_DAY
-                changes[after] = changes.get(after, 0) - 1
-    days, counts = [], [before_any_day]
-    for day in sorted(changes):
-        if changes[day]:
-            days.append(day)
-            counts.append(counts[-1] + changes[day])
-    return days, counts
+Keyed = dict[str, dict[Any, list[Span]]]  # place or organization id → key → spans
 
 
-def _merged(spans: Iterable[Span]) -> list[Span]:
-    """The spans with those that overlap or touch joined; a span that ends before it begins holds no day."""
-    ordered = sorted((s for s in spans if s[0] is None or s[1] is None or s[1] >= s[0]),
-                     key=lambda s: s[0] or datetime.date.min)
-    merged: list[Span] = []
-    for since, until in ordered:
-        if merged:
-            last_since, last_until = merged[-1]
-            if last_until is None:
-                continue
-            if since is None or since <= last_until + _ONE_DAY:
-                merged[-1] = (last_since, None if until is None else max(until, last_until))
-                continue
-        merged.append((since, until))
-    return merged
+@dataclass
+class _Network:
+    """What the counts are worked out from: the places and, for each count, id → key → spans."""
+
+    communities: list[str]
+    buildings: list[str]
+    community_of_building: dict[str, str] = field(default_factory=dict)
+    community_of_compound: dict[str, str] = field(default_factory=dict)
+    community_of_grid: dict[str, str] = field(default_factory=dict)
+    households: dict[str, int] = field(default_factory=dict)  # per building
+    residents: Keyed = field(default_factory=dict)  # building → member
+    households_reached: Keyed = field(default_factory=dict)  # building → household
+    groups: Keyed = field(default_factory=dict)  # building → building group
+    branch_covers: Keyed = field(default_factory=dict)  # compound → branch
+    grid_org_covers: Keyed = field(default_factory=dict)  # grid → grid organization
+    full_members: Keyed = field(default_factory=dict)  # branch → full member
+    secretaries: Keyed = field(default_factory=dict)  # branch → member
+    last_met_on: dict[str, datetime.date] = field(default_factory=dict)  # branch
 
 
-def building_count_rows(writer: Writer) -> list[dict]:
-    """Every building's dated counts, read from the graph as ``writer`` sees it (inside a load's
-    unit), as rows for :data:`WRITE_STATEMENT`."""
-    buildings = [row["building_id"] for row in writer.run(_STATEMENTS["rollup_buildings"].text)]
-    residents = _spans_per_building(writer, "rollup_residents",
-                                    lambda member, since, until: (member, (since, until)) if since else None)
-    households = _spans_per_building(writer, "rollup_households_reached",
-                                     lambda household, since, until, always:
-                                     (household, (None, None)) if always else
-                                     ((household, (since, until)) if since else None))
-    groups = _spans_per_building(writer, "rollup_groups",
-                                 lambda group, since, until: (group, (since, until)) if since else None)
-    return _count_rows(buildings, residents, households, groups)
+def count_rows(writer: Writer) -> tuple[list[dict], list[dict]]:
+    """Every building's and every community's counts, read from the graph as ``writer`` sees it
+    (inside a load's unit), as rows for :data:`WRITE_BUILDINGS` and :data:`WRITE_COMMUNITIES`."""
+
+    def read(name: str) -> list[dict]:
+        return writer.run(_STATEMENTS[name].text, {"branch_kinds": list(BRANCH_KINDS)})
+
+    network = _Network([row["id"] for row in read("rollup_communities")], [row["id"] for row in read("rollup_buildings")])
+    for row in read("rollup_building_places"):
+        network.community_of_building[row["id"]] = row["community_id"]
+        network.households[row["id"]] = row["households"]
+    network.community_of_compound = {row["id"]: row["community_id"] for row in read("rollup_compounds")}
+    network.community_of_grid = {row["id"]: row["community_id"] for row in read("rollup_grids")}
+    network.last_met_on = {row["id"]: row["last_met_on"] for row in read("rollup_branches") if row["last_met_on"]}
+    for name in ("residents", "households_reached", "groups", "branch_covers", "grid_org_covers", "full_members",
+                 "secretaries"):
+        setattr(network, name, _keyed_from_graph(read(f"rollup_{name}")))
+    return _count_rows(network)
 
 
-#: The input files :func:`building_count_rows_from_input` reads.
-INPUT_FILES = ("buildings", "households", "residences", "central_households", "central_household_contacts",
-               "organizations", "coverage")
+def _keyed_from_graph(rows: list[dict]) -> Keyed:
+    """id → key → spans from rows of ``id`` and ``spans``: lists ``[key, since, until]``, or
+    ``[key, since, until, always]`` where ``always`` makes the span every day."""
+    keyed: Keyed = {}
+    for row in rows:
+        per_key = keyed.setdefault(row["id"], {})
+        for key, since, until, *always in row["spans"]:
+            if always and always[0]:
+                per_key.setdefault(key, []).append((None, None))
+            elif since is not None:
+                per_key.setdefault(key, []).append((since, until))
+    return keyed
 
 
-def building_count_rows_from_input(rows: dict[str, list[dict]]) -> list[dict]:
-    """The same rows as :func:`building_count_rows`, worked out from a load's validated input
-    (file name → rows, those of :data:`INPUT_FILES` that it has) when that input is the whole graph:
-    a load into a fresh graph.  Nothing is read back (at scale 1: 0.2 against 4 s)."""
+def count_rows_from_input(rows: dict[str, list[dict]]) -> tuple[list[dict], list[dict]]:
+    """The same rows as :func:`count_rows`, worked out from a load's validated input (file name →
+    rows, those of :data:`INPUT_FILES` that it has) when that input is the whole graph: a load
+    into a fresh graph.  Nothing is read back."""
+    network = _Network([row["id"] for row in rows.get("communities", ())],
+                       [row["id"] for row in rows.get("buildings", ())])
+    network.community_of_grid = {row["id"]: row["community_id"] for row in rows.get("grids", ())}
+    network.community_of_compound = {row["id"]: network.community_of_grid[row["grid_id"]]
+                                     for row in rows.get("compounds", ()) if row["grid_id"] in network.community_of_grid}
+    network.community_of_building = {row["id"]: network.community_of_compound[row["compound_id"]]
+                                     for row in rows.get("buildings", ())
+                                     if row["compound_id"] in network.community_of_compound}
     building_of = {row["id"]: row["building_id"] for row in rows.get("households", ())}
-    residents = _spans_from_rows(rows.get("residences", ()), building_of.get, "member_id")
-    households = _spans_from_rows(rows.get("central_household_contacts", ()), building_of.get, "household_id")
+    network.households = Counter(building_of.values())
+    network.residents = _keyed_from_rows(rows.get("residences", ()), "household_id", "member_id", building_of.get)
+    network.households_reached = _keyed_from_rows(rows.get("central_household_contacts", ()), "household_id",
+                                                  "household_id", building_of.get)
     for row in rows.get("central_households", ()):
         building = building_of.get(row["household_id"])
         if building is not None:  # a central household reaches the household it sits in on every day
-            households.setdefault(building, {}).setdefault(row["household_id"], []).append((None, None))
-    building_groups = {row["id"] for row in rows.get("organizations", ()) if row["kind"] == "building_group"}
-    groups = _spans_from_rows([row for row in rows.get("coverage", ()) if row["org_id"] in building_groups],
-                              lambda territory: territory, "org_id", building_column="territory_id")
-    return _count_rows([row["id"] for row in rows.get("buildings", ())], residents, households, groups)
+            network.households_reached.setdefault(building, {}).setdefault(row["household_id"], []).append(
+                (None, None))
+    kind = {row["id"]: row["kind"] for row in rows.get("organizations", ())}
+    branches = {org for org, org_kind in kind.items() if org_kind in BRANCH_KINDS}
+    network.last_met_on = {row["id"]: row["last_met_on"] for row in rows.get("organizations", ())
+                           if row["id"] in branches and row["last_met_on"]}
+    coverage = rows.get("coverage", ())
+    network.groups = _keyed_from_rows([r for r in coverage if kind.get(r["org_id"]) == "building_group"],
+                                      "territory_id", "org_id")
+    network.branch_covers = _keyed_from_rows([r for r in coverage if r["org_id"] in branches
+                                              and r["territory_id"] in network.community_of_compound],
+                                             "territory_id", "org_id")
+    network.grid_org_covers = _keyed_from_rows([r for r in coverage if kind.get(r["org_id"]) == "grid_org"
+                                                and r["territory_id"] in network.community_of_grid],
+                                               "territory_id", "org_id")
+    full = {row["id"] for row in rows.get("members", ()) if row["status"] == "full"}
+    network.full_members = _keyed_from_rows([r for r in rows.get("memberships", ())
+                                             if r["org_id"] in branches and r["member_id"] in full],
+                                            "org_id", "member_id")
+    network.secretaries = _keyed_from_rows([r for r in rows.get("secretaries", ()) if r["org_id"] in branches],
+                                           "org_id", "member_id")
+    return _count_rows(network)
 
 
-def _spans_from_rows(rows: Iterable[dict], building_of, key_column: str,
-                     building_column: str = "household_id") -> dict[str, dict[Any, list[Span]]]:
-    """building id → key → spans from input rows with ``since`` and ``until``; ``building_of``
-    maps a row's ``building_column`` to its building (None: not in a building)."""
-    per_building: dict[str, dict[Any, list[Span]]] = {}
+def _keyed_from_rows(rows: Iterable[dict], id_column: str, key_column: str,
+                     id_of: Callable[[Any], str | None] | None = None) -> Keyed:
+    """id → key → spans from input rows with ``since`` and ``until``: the id is the row's
+    ``id_column``, or what ``id_of`` maps it to (None: the row counts nowhere)."""
+    keyed: Keyed = {}
     for row in rows:
-        building, since = building_of(row[building_column]), row["since"]
-        if building is not None and since is not None:
-            keyed = per_building.get(building)
-            if keyed is None:
-                keyed = per_building[building] = {}
-            spans = keyed.get(row[key_column])
+        place, since = row[id_column], row["since"]
+        if id_of is not None:
+            place = id_of(place)
+        if place is not None and since is not None:
+            per_key = keyed.get(place)
+            if per_key is None:
+                per_key = keyed[place] = {}
+            spans = per_key.get(row[key_column])
             if spans is None:
-                keyed[row[key_column]] = [(since, row["until"])]
+                per_key[row[key_column]] = [(since, row["until"])]
             else:
                 spans.append((since, row["until"]))
-    return per_building
+    return keyed
 
 
-def _count_rows(buildings: Iterable[str], residents, households, groups) -> list[dict]:
-    rows = []
-    for building in buildings:
-        counts: dict[str, Any] = {"building_id": building}
-        for name, spans in (("residents", residents), ("households_reached", households), ("groups", groups)):
-            counts[f"{name}_dates"], counts[f"{name}_counts"] = counts_over_time(spans.get(building, {}))
-        rows.append(counts)
-    return rows
+def _count_rows(network: _Network) -> tuple[list[dict], list[dict]]:
+    """The buildings' rows, then the communities'."""
+    per_community: dict[str, dict[str, Keyed | Counter]] = {}
+    buildings = []
+    for building in network.buildings:
+        row: dict[str, Any] = {"building_id": building}
+        for name in ("residents", "households_reached", "groups"):
+            row[f"{name}_dates"], row[f"{name}_counts"] = counts_over_time(getattr(network, name).get(building, {}))
+        buildings.append(row)
+        community = network.community_of_building.get(building)
+        if community is not None:
+            counted = _community(per_community, community)
+            counted["buildings_with_members"][building] = spans_at_least(row["residents_dates"],
+                                                                         row["residents_counts"])
+            counted["buildings_with_group"][building] = spans_at_least(row["groups_dates"], row["groups_counts"])
+            counted["households_reached"].update(network.households_reached.get(building, {}))
+            counted["numbers"]["households"] += network.households.get(building, 0)
+    effective = _effective_branches(network)
+    for compound, community in network.community_of_compound.items():
+        counted = _community(per_community, community)
+        counted["numbers"]["compounds"] += 1
+        covers = network.branch_covers.get(compound, {})
+        counted["compounds_covered"][compound] = [span for spans in covers.values() for span in spans]
+        counted["compounds_effectively_covered"][compound] = [
+            span for branch, spans in covers.items() for span in intersection(merged(spans), effective.get(branch, []))]
+    for grid, community in network.community_of_grid.items():
+        counted = _community(per_community, community)
+        counted["numbers"]["grids"] += 1
+        counted["grids_with_org"][grid] = [span for spans in network.grid_org_covers.get(grid, {}).values()
+                                           for span in spans]
+    communities = []
+    for community in network.communities:
+        counted = _community(per_community, community)
+        row = {"community_id": community, **{name: counted["numbers"][name] for name in _NUMBERS}}
+        for name in _DATED:
+            row[f"{name}_dates"], row[f"{name}_counts"] = counts_over_time(counted[name])
+        communities.append(row)
+    return buildings, communities
 
 
-def _spans_per_building(writer: Writer, statement: str, span_of) -> dict[str, dict[Any, list[Span]]]:
-    """building id → key → spans, from a statement returning ``building_id`` and ``spans`` (lists
-    that ``span_of`` turns into ``(key, span)``, or None for one that never holds)."""
-    per_building: dict[str, dict[Any, list[Span]]] = {}
-    for row in writer.run(_STATEMENTS[statement].text):
-        keyed: dict[Any, list[Span]] = per_building.setdefault(row["building_id"], {})
-        for item in row["spans"]:
-            found = span_of(*item)
-            if found is not None:
-                keyed.setdefault(found[0], []).append(found[1])
-    return per_building
+_NUMBERS = ("compounds", "grids", "households")
+_DATED = ("compounds_covered", "compounds_effectively_covered", "buildings_with_members", "buildings_with_group",
+          "households_reached", "grids_with_org")
+
+
+def _community(per_community: dict, community: str) -> dict:
+    if community not in per_community:
+        per_community[community] = {"numbers": Counter(), **{name: {} for name in _DATED}}
+    return per_community[community]
+
+
+def _effective_branches(network: _Network) -> dict[str, list[Span]]:
+    """branch → the spans in which it is effective: 3+ full members, a secretary, and its last
+    meeting on or before the day and no more than 90 days before it."""
+    effective = {}
+    for branch, met in network.last_met_on.items():
+        strong = spans_at_least(*counts_over_time(network.full_members.get(branch, {})), EFFECTIVE_FULL_MEMBERS)
+        led = spans_at_least(*counts_over_time(network.secretaries.get(branch, {})))
+        recent = [(met, met + datetime.timedelta(days=EFFECTIVE_DAYS_SINCE_MET))]
+        effective[branch] = intersection(intersection(strong, led), recent)
+    return effective

@@ -1,9 +1,11 @@
-"""The counts a load keeps on each building for any date (loaders/rollups.py), and the queries that read them."""
+"""The counts a load keeps on each building and community for any date (loaders/rollups.py,
+loaders/spans.py), and the queries that read them."""
 
 import datetime
 
 from loaders.load import check_path, load_path
-from loaders.rollups import building_count_rows, building_count_rows_from_input, counts_over_time
+from loaders.rollups import count_rows, count_rows_from_input
+from loaders.spans import counts_over_time, intersection, spans_at_least
 from queries.catalogue import run_query
 
 D = datetime.date
@@ -35,6 +37,21 @@ def test_counts_over_time_always_counts_before_the_first_day():
 def test_counts_over_time_of_nothing_and_of_a_span_that_ends_before_it_begins():
     assert counts_over_time({}) == ([], [0])
     assert counts_over_time({"a": [(D(2021, 5, 1), D(2021, 4, 30))]}) == ([], [0])
+
+
+def test_spans_at_least_follow_a_count_over_its_threshold():
+    days, counts = [D(2021, 1, 1), D(2021, 2, 1), D(2021, 3, 1)], [0, 3, 2, 4]
+    assert spans_at_least(days, counts, 3) == [(D(2021, 1, 1), D(2021, 1, 31)), (D(2021, 3, 1), None)]
+    assert spans_at_least(days, counts) == [(D(2021, 1, 1), None)]
+    assert spans_at_least([D(2021, 5, 1)], [2, 0]) == [(None, D(2021, 4, 30))]
+
+
+def test_intersection_keeps_the_days_in_both():
+    first = [(None, D(2021, 1, 31)), (D(2021, 3, 1), D(2021, 3, 31)), (D(2021, 6, 1), None)]
+    second = [(D(2021, 1, 15), D(2021, 3, 10)), (D(2021, 7, 1), D(2021, 7, 1))]
+    assert intersection(first, second) == [(D(2021, 1, 15), D(2021, 1, 31)), (D(2021, 3, 1), D(2021, 3, 10)),
+                                           (D(2021, 7, 1), D(2021, 7, 1))]
+    assert intersection(first, []) == []
 
 
 # --- kept by every load ---------------------------------------------------------------
@@ -98,7 +115,7 @@ def test_a_load_of_one_changed_file_updates_the_counts(db, fixture_dir, tmp_path
 
 
 class _Reader:
-    """What building_count_rows needs of a load's writer, reading the committed graph."""
+    """What count_rows needs of a load's writer, reading the committed graph."""
 
     def __init__(self, db):
         self.db = db
@@ -110,10 +127,37 @@ class _Reader:
 def test_the_counts_from_a_fresh_loads_input_are_those_read_from_the_graph(db, fixture_dir):
     # a load into a fresh graph works them out from its input; any other reads them from the graph
     load_path(db, fixture_dir)
-    from_input = building_count_rows_from_input(check_path(None, fixture_dir).rows)
-    from_graph = building_count_rows(_Reader(db))
-    assert len(from_input) == 10
-    assert sorted(from_input, key=lambda r: r["building_id"]) == sorted(from_graph, key=lambda r: r["building_id"])
+    buildings, communities = count_rows_from_input(check_path(None, fixture_dir).rows)
+    from_graph = count_rows(_Reader(db))
+    assert (len(buildings), len(communities)) == (10, 3)
+
+    def by_id(rows, key):
+        return sorted(rows, key=lambda r: r[key])
+
+    assert by_id(buildings, "building_id") == by_id(from_graph[0], "building_id")
+    assert by_id(communities, "community_id") == by_id(from_graph[1], "community_id")
+
+
+def test_a_load_keeps_each_communitys_counts(db, fixture_dir):
+    load_path(db, fixture_dir)
+    row = db.read("MATCH (cm:Community {id: 'CM1'}) RETURN properties(cm) AS p")[0]["p"]
+    counts = {k.removesuffix("_dates"): (v, row[k.removesuffix("_dates") + "_counts"])
+              for k, v in row.items() if k.endswith("_dates")}
+    # CM1: compounds CP01-04, CP11, CP12 in grids G1, G2; households in B011 (3), B012 (2), B021, B031 (1 each),
+    # B041 (3).  Covered: CP01 (O_B1) and CP02, CP11 (O_B2) from 2020-03-01, CP11 until 2021-06-30, CP03 (O_B3)
+    # from 2021-03-01.  Effective: only O_B1 (M01-M03 full members from 2020-03-01, secretary M01 from 2020-03-01)
+    # from its last meeting on 2021-11-12 to 90 days later, 2022-02-10.  Members live in B011, B012 from 2000,
+    # B021 from 2010, B041 from 2016, B031 from 2018; O_G11 covers B011 from 2020-04-01; CH1 reaches its own
+    # household, and H0112, H0113 from 2020-05-01; grid organization O_GR1 covers G1 from 2020-03-01.
+    assert (row["compounds"], row["grids"], row["households"]) == (6, 2, 10)
+    assert counts == {
+        "compounds_covered": ([D(2020, 3, 1), D(2021, 3, 1), D(2021, 7, 1)], [0, 3, 4, 3]),
+        "compounds_effectively_covered": ([D(2021, 11, 12), D(2022, 2, 11)], [0, 1, 0]),
+        "buildings_with_members": ([D(2000, 1, 1), D(2010, 1, 1), D(2016, 1, 1), D(2018, 1, 1)], [0, 2, 3, 4, 5]),
+        "buildings_with_group": ([D(2020, 4, 1)], [0, 1]),
+        "households_reached": ([D(2020, 5, 1)], [1, 3]),
+        "grids_with_org": ([D(2020, 3, 1)], [0, 1]),
+    }
 
 
 def test_the_counts_read_from_the_graph_follow_each_residence(db):
@@ -139,7 +183,7 @@ def test_the_counts_read_from_the_graph_follow_each_residence(db):
         {"building": "楼6", "household": "户6b", "member": "党员6", "since": "2021-03-01", "until": None},
     ]})
     residents = {row["building_id"]: (row["residents_dates"], row["residents_counts"])
-                 for row in building_count_rows(_Reader(db))}
+                 for row in count_rows(_Reader(db))[0]}
     assert residents == {
         "楼1": ([D(2020, 1, 1)], [0, 1]),
         "楼2": ([D(2020, 1, 1), D(2021, 7, 1)], [0, 1, 0]),

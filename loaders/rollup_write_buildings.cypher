@@ -1,4 +1,4 @@
-// name: rollup_write
+// name: rollup_write_buildings
 // title: 写入楼栋汇总 | Write each building's dated counts
 // description: For loaders/rollups.py: the lists of graph.model.dated_count, dates as ISO text.
 UNWIND $rows AS r
