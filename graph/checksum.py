@@ -89,7 +89,7 @@ def graph_snapshot(db: Backend, label: str | None = None, rel_type: str | None =
         db: the graph.
         label: only nodes with this label (default: every node).
         rel_type: only relationships of this type (default: every relationship).
-        derived: keep the derived properties (the counts a load keeps on buildings); without
+        derived: keep the derived properties (the counts a load keeps on buildings and communities); without
             them, the rows are only what was loaded.
     """
     nodes = db.read(_STATEMENTS["checksum_nodes"].text, {"label_filter": label})

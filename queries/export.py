@@ -6,7 +6,7 @@ networkx multigraph in memory and written with networkx's writers.
 
 Every node keeps its labels — ``label`` is its label in the model (``Compound``, not
 ``Territory``), ``labels`` all of them joined with ``;`` — and all its properties but the
-derived ones (the counts a load keeps on each building, :mod:`loaders.rollups`).  Every
+derived ones (the counts a load keeps on each building and community, :mod:`loaders.rollups`).  Every
 relationship keeps its properties, with its type as ``label`` (and as ``type`` in GraphML
 and JSON: GEXF reserves an edge's ``type`` for directed/undirected).  Dates are written
 as ISO text; lists are joined with ``;`` in GraphML and GEXF, which have no list type.

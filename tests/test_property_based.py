@@ -238,7 +238,7 @@ def test_any_valid_data_set_loads_and_reads_back_exactly(db, data):
         load_path(db, folder)
     finally:
         shutil.rmtree(folder)
-    # what was loaded; the counts a load derives on buildings are checked in test_rollups.py
+    # what was loaded; the counts a load derives on buildings and communities are checked in test_rollups.py
     if graph_checksum(db, derived=False) != dataset.expected_checksum():
         got = graph_snapshot(db, derived=False)
         wanted = sorted(dataset.nodes + dataset.relationships)
