@@ -260,7 +260,11 @@ NODE_TYPES: tuple[NodeType, ...] = (
                         *dated_count("buildings_with_members", "有党员居住的楼栋数", "Buildings members live in"),
                         *dated_count("buildings_with_group", "有楼宇党小组的楼栋数", "Buildings with a building group"),
                         *dated_count("households_reached", "中心户联系户数", "Households a central household reaches"),
-                        *dated_count("grids_with_org", "有网格党组织的网格数", "Grids with a grid organization"))),
+                        *dated_count("grids_with_org", "有网格党组织的网格数", "Grids with a grid organization"),
+                        *dated_count("members_reporting", "到社区报到的党员数", "Members reporting to it"),
+                        *dated_count("organizations_reporting", "到社区报到的单位党组织数",
+                                     "Organizations reporting to it"),
+                        *dated_count("in_service_residents", "居住的在职党员数", "In-service members living in it"))),
     _territory("Grid", "网格", "Grid"),
     _territory(
         "Compound", "居民小区", "Compound",

@@ -15,4 +15,10 @@ SET cm.compounds = r.compounds, cm.grids = r.grids, cm.households = r.households
     cm.households_reached_dates = [day IN r.households_reached_dates | date(day)],
     cm.households_reached_counts = r.households_reached_counts,
     cm.grids_with_org_dates = [day IN r.grids_with_org_dates | date(day)],
-    cm.grids_with_org_counts = r.grids_with_org_counts
+    cm.grids_with_org_counts = r.grids_with_org_counts,
+    cm.members_reporting_dates = [day IN r.members_reporting_dates | date(day)],
+    cm.members_reporting_counts = r.members_reporting_counts,
+    cm.organizations_reporting_dates = [day IN r.organizations_reporting_dates | date(day)],
+    cm.organizations_reporting_counts = r.organizations_reporting_counts,
+    cm.in_service_residents_dates = [day IN r.in_service_residents_dates | date(day)],
+    cm.in_service_residents_counts = r.in_service_residents_counts

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Any, Iterable
 
-__all__ = ["Span", "counts_over_time", "merged", "spans_at_least", "intersection"]
+__all__ = ["Span", "counts_over_time", "merged", "spans_at_least", "intersection", "without"]
 
 Span = tuple[datetime.date | None, datetime.date | None]
 _ONE_DAY = datetime.timedelta(days=1)
@@ -115,6 +115,31 @@ def intersection(first: list[Span], second: list[Span]) -> list[Span]:
         else:
             j += 1
     return both
+
+
+def without(spans: list[Span], taken: list[Span]) -> list[Span]:
+    """The days of ``spans`` not in ``taken``, as spans; each list already :func:`merged`.
+
+    Example:
+        >>> d = datetime.date
+        >>> without([(None, None)], [(d(2021, 1, 1), d(2021, 6, 30))])
+        [(None, datetime.date(2020, 12, 31)), (datetime.date(2021, 7, 1), None)]
+    """
+    left: list[Span] = []
+    for since, until in spans:
+        start, end = since or datetime.date.min, until or datetime.date.max  # None as the farthest day
+        for taken_since, taken_until in taken:
+            taken_start, taken_end = taken_since or datetime.date.min, taken_until or datetime.date.max
+            if taken_end < start or taken_start > end:
+                continue
+            if taken_start > start:
+                left.append((None if start == datetime.date.min else start, taken_start - _ONE_DAY))
+            if taken_end >= end:
+                break
+            start = taken_end + _ONE_DAY
+        else:
+            left.append((None if start == datetime.date.min else start, until))
+    return left
 
 
 def _later(a: datetime.date | None, b: datetime.date | None) -> datetime.date | None:

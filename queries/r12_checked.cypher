@@ -2,7 +2,8 @@
 // title: R12 检查对象数 | R12: in-service members with a residence
 // rule: R12
 // param: as_of date = today | 截至日期 | As of
-// by graph/model.py LIVES_IN only ends at a Household: no label check needed
-MATCH (m:Member {kind: 'in_service'})-[l:LIVES_IN]->()
-WHERE l.since <= date($as_of) AND (l.until IS NULL OR l.until >= date($as_of))
-RETURN count(DISTINCT m) AS checked
+// Adds up the count each load keeps on the communities (loaders/rollups.py, which counts a member living
+// in two communities on a day in one): matching every in-service member's residences for the date took
+// 110-120 ms at scale 1, on either database.
+MATCH (cm:Community)
+RETURN toInteger(sum(count_on(cm, in_service_residents, date($as_of)))) AS checked  // FalkorDB's sum is a float

@@ -5,7 +5,7 @@ import datetime
 
 from loaders.load import check_path, load_path
 from loaders.rollups import count_rows, count_rows_from_input
-from loaders.spans import counts_over_time, intersection, spans_at_least
+from loaders.spans import counts_over_time, intersection, spans_at_least, without
 from queries.catalogue import run_query
 
 D = datetime.date
@@ -52,6 +52,16 @@ def test_intersection_keeps_the_days_in_both():
     assert intersection(first, second) == [(D(2021, 1, 15), D(2021, 1, 31)), (D(2021, 3, 1), D(2021, 3, 10)),
                                            (D(2021, 7, 1), D(2021, 7, 1))]
     assert intersection(first, []) == []
+
+
+def test_without_keeps_the_days_not_taken():
+    spans = [(D(2020, 1, 1), D(2020, 12, 31)), (D(2021, 3, 1), None)]
+    taken = [(None, D(2020, 3, 31)), (D(2020, 6, 1), D(2020, 6, 30)), (D(2021, 5, 1), D(2021, 5, 31))]
+    assert without(spans, taken) == [(D(2020, 4, 1), D(2020, 5, 31)), (D(2020, 7, 1), D(2020, 12, 31)),
+                                     (D(2021, 3, 1), D(2021, 4, 30)), (D(2021, 6, 1), None)]
+    assert without([(None, None)], [(D(2021, 1, 1), None)]) == [(None, D(2020, 12, 31))]
+    assert without([(D(2021, 1, 1), None)], [(None, None)]) == []
+    assert without([(D(2021, 1, 1), None)], []) == [(D(2021, 1, 1), None)]
 
 
 # --- kept by every load ---------------------------------------------------------------
@@ -157,6 +167,11 @@ def test_a_load_keeps_each_communitys_counts(db, fixture_dir):
         "buildings_with_group": ([D(2020, 4, 1)], [0, 1]),
         "households_reached": ([D(2020, 5, 1)], [1, 3]),
         "grids_with_org": ([D(2020, 3, 1)], [0, 1]),
+        # M10 reports to CM1 from 2021-01-10 (M11, living in CM1, to CM2); O_U1 from 2021-01-05;
+        # in-service M10, M11, M12 live in B041 from 2016
+        "members_reporting": ([D(2021, 1, 10)], [0, 1]),
+        "organizations_reporting": ([D(2021, 1, 5)], [0, 1]),
+        "in_service_residents": ([D(2016, 1, 1)], [0, 3]),
     }
 
 
@@ -191,4 +206,48 @@ def test_the_counts_read_from_the_graph_follow_each_residence(db):
         "楼4": ([D(2022, 1, 1)], [0, 1]),
         "楼5": ([D(2021, 1, 1)], [0, 2]),
         "楼6": ([D(2019, 1, 1)], [0, 1]),
+    }
+
+
+def test_headline_figures_and_r12_add_up_the_communities_counts_on_each_date(db, fixture_dir):
+    load_path(db, fixture_dir)
+
+    def figures(as_of):
+        row = run_query(db, "headline_figures", {"as_of": as_of})[0]
+        assert all(type(value) is int for value in row.values()), row  # whole numbers, not 2.0
+        return row["reporting_members"], row["reporting_unit_branches"]
+
+    # M10, M11 report from 2021-01-10, M13, M14, M16 from 2021-01-12; O_U1 from 2021-01-05, O_U2 from 2021-01-06
+    assert [figures(day) for day in ("2021-01-05", "2021-01-06", "2021-01-10", "2021-01-12")] == [
+        (0, 1), (0, 2), (2, 2), (5, 2)]
+    # in-service M10, M11, M12 (CM1) live there from 2016, M13, M14, M16 (CM3) from 2017
+    checked = [run_query(db, "r12_checked", {"as_of": day})[0]["checked"] for day in ("2015-12-31", "2016-01-01", "2017-01-01")]
+    assert checked == [0, 3, 6] and all(type(count) is int for count in checked)
+
+
+def test_one_reporting_to_or_living_in_two_communities_at_once_counts_in_the_first_by_id(db):
+    # 党员甲 reports to 社区1 from 2020 and to 社区2 from 2021; 党员乙 to 社区2 in 2019-2020 and to 社区1
+    # from 2020-07-01; 党员丙 (in service) lives in 社区2 from 2019 and in 社区1 too from 2020-03-01 to 2020-08-31
+    db.write("""
+        CREATE (c1:Community {id: '社区1'}), (c2:Community {id: '社区2'}),
+               (a:Member {id: '党员甲'}), (b:Member {id: '党员乙'}), (c:Member {id: '党员丙', kind: 'in_service'}),
+               (a)-[:REPORTED_TO {since: date('2020-01-01')}]->(c1),
+               (a)-[:REPORTED_TO {since: date('2021-01-01')}]->(c2),
+               (b)-[:REPORTED_TO {since: date('2019-01-01'), until: date('2020-12-31')}]->(c2),
+               (b)-[:REPORTED_TO {since: date('2020-07-01')}]->(c1)
+        WITH c1, c2, c
+        UNWIND [[c1, '楼1', '户1', '2020-03-01', '2020-08-31'], [c2, '楼2', '户2', '2019-01-01', null]] AS home
+        WITH home[0] AS cm, home, c
+        CREATE (c)-[:LIVES_IN {since: date(home[3]), until: CASE WHEN home[4] IS NULL THEN null ELSE date(home[4]) END}]
+               ->(:Household {id: home[2]})-[:PART_OF]->(:Building {id: home[1]})-[:PART_OF]->(:Compound)
+               -[:PART_OF]->(:Grid)-[:PART_OF]->(cm)
+        """)
+    counts = {row["community_id"]: {name: (row[f"{name}_dates"], row[f"{name}_counts"])
+                                     for name in ("members_reporting", "in_service_residents")}
+              for row in count_rows(_Reader(db))[1]}
+    assert counts == {
+        "社区1": {"members_reporting": ([D(2020, 1, 1), D(2020, 7, 1)], [0, 1, 2]),
+                 "in_service_residents": ([D(2020, 3, 1), D(2020, 9, 1)], [0, 1, 0])},
+        "社区2": {"members_reporting": ([D(2019, 1, 1), D(2020, 7, 1)], [0, 1, 0]),
+                 "in_service_residents": ([D(2019, 1, 1), D(2020, 3, 1), D(2020, 9, 1)], [0, 1, 0, 1])},
     }
