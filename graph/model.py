@@ -264,7 +264,9 @@ NODE_TYPES: tuple[NodeType, ...] = (
                         *dated_count("members_reporting", "到社区报到的党员数", "Members reporting to it"),
                         *dated_count("organizations_reporting", "到社区报到的单位党组织数",
                                      "Organizations reporting to it"),
-                        *dated_count("in_service_residents", "居住的在职党员数", "In-service members living in it"))),
+                        *dated_count("in_service_residents", "居住的在职党员数", "In-service members living in it"),
+                        *dated_count("in_service_not_reported", "未向本社区报到的在职党员住所数",
+                                     "In-service residences whose member has not reported to it"))),
     _territory("Grid", "网格", "Grid"),
     _territory(
         "Compound", "居民小区", "Compound",

@@ -21,4 +21,6 @@ SET cm.compounds = r.compounds, cm.grids = r.grids, cm.households = r.households
     cm.organizations_reporting_dates = [day IN r.organizations_reporting_dates | date(day)],
     cm.organizations_reporting_counts = r.organizations_reporting_counts,
     cm.in_service_residents_dates = [day IN r.in_service_residents_dates | date(day)],
-    cm.in_service_residents_counts = r.in_service_residents_counts
+    cm.in_service_residents_counts = r.in_service_residents_counts,
+    cm.in_service_not_reported_dates = [day IN r.in_service_not_reported_dates | date(day)],
+    cm.in_service_not_reported_counts = r.in_service_not_reported_counts

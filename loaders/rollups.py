@@ -21,7 +21,9 @@ columns of the ``coverage_by_community`` query, which reads them — and ``membe
 ``organizations_reporting`` (``REPORTED_TO`` the community) and ``in_service_residents``
 (in-service members living in it), which the headline figures and R12 add up over the city.
 So that they add up, one reporting to (or living in) several communities on a day counts in the
-first of them by id only.
+first of them by id only.  And ``in_service_not_reported``: in-service members' residences in
+it (each ``LIVES_IN``) on the days their member has no report to it — R12's gaps, one per row
+of its list.
 
 A load into a fresh graph works the counts out from its own input, which is then the whole
 graph, while the last files are still being written; any other load reads the spans back from
@@ -85,7 +87,7 @@ class _Network:
     full_members: Keyed = field(default_factory=dict)  # branch → full member
     secretaries: Keyed = field(default_factory=dict)  # branch → member
     last_met_on: dict[str, datetime.date] = field(default_factory=dict)  # branch
-    in_service: set[str] = field(default_factory=set)  # members
+    in_service_residences: dict[str, list[tuple]] = field(default_factory=dict)  # building → (member, household, since, until)
     member_reports: Keyed = field(default_factory=dict)  # community → member reporting to it
     organization_reports: Keyed = field(default_factory=dict)  # community → organization reporting to it
 
@@ -106,7 +108,8 @@ def count_rows(writer: Writer) -> tuple[list[dict], list[dict]]:
     network.last_met_on = {row["id"]: row["last_met_on"] for row in read("rollup_branches") if row["last_met_on"]}
     residents = read("rollup_residents")
     network.residents = _keyed_from_graph(residents)
-    network.in_service = {member for row in residents for member in row["in_service"]}
+    network.in_service_residences = {row["id"]: [tuple(residence) for residence in row["in_service"]]
+                                     for row in residents if row["in_service"]}
     for name in ("households_reached", "groups", "branch_covers", "grid_org_covers", "full_members",
                  "secretaries", "member_reports", "organization_reports"):
         setattr(network, name, _keyed_from_graph(read(f"rollup_{name}")))
@@ -168,7 +171,12 @@ def count_rows_from_input(rows: dict[str, list[dict]]) -> tuple[list[dict], list
                                             "org_id", "member_id")
     network.secretaries = _keyed_from_rows([r for r in rows.get("secretaries", ()) if r["org_id"] in branches],
                                            "org_id", "member_id")
-    network.in_service = {row["id"] for row in rows.get("members", ()) if row["kind"] == IN_SERVICE}
+    in_service = {row["id"] for row in rows.get("members", ()) if row["kind"] == IN_SERVICE}
+    for row in rows.get("residences", ()):
+        building = building_of.get(row["household_id"])
+        if row["member_id"] in in_service and building is not None:
+            network.in_service_residences.setdefault(building, []).append(
+                (row["member_id"], row["household_id"], row["since"], row["until"]))
     network.member_reports = _keyed_from_rows(rows.get("member_reports", ()), "community_id", "member_id")
     network.organization_reports = _keyed_from_rows(rows.get("unit_reports", ()), "community_id", "org_id")
     return _count_rows(network)
@@ -230,6 +238,8 @@ def _count_rows(network: _Network) -> tuple[list[dict], list[dict]]:
                         ("in_service_residents", _in_service_homes(network))):
         for community, spans_by_key in _in_first_place_by_id(keyed).items():
             _community(per_community, community)[name].update(spans_by_key)
+    for community, spans_by_key in _residences_not_reported(network).items():
+        _community(per_community, community)["in_service_not_reported"].update(spans_by_key)
     communities = []
     for community in network.communities:
         counted = _community(per_community, community)
@@ -243,7 +253,7 @@ def _count_rows(network: _Network) -> tuple[list[dict], list[dict]]:
 _NUMBERS = ("compounds", "grids", "households")
 _DATED = ("compounds_covered", "compounds_effectively_covered", "buildings_with_members", "buildings_with_group",
           "households_reached", "grids_with_org", "members_reporting", "organizations_reporting",
-          "in_service_residents")
+          "in_service_residents", "in_service_not_reported")
 
 
 def _community(per_community: dict, community: str) -> dict:
@@ -267,13 +277,30 @@ def _effective_branches(network: _Network) -> dict[str, list[Span]]:
 def _in_service_homes(network: _Network) -> Keyed:
     """community → in-service member living in one of its buildings → the residences' spans."""
     homes: Keyed = {}
-    for building, spans_by_member in network.residents.items():
+    for building, residences in network.in_service_residences.items():
         community = network.community_of_building.get(building)
         if community is not None:
-            for member, spans in spans_by_member.items():
-                if member in network.in_service:
-                    homes.setdefault(community, {}).setdefault(member, []).extend(spans)
+            for member, _, since, until in residences:
+                if since is not None:
+                    homes.setdefault(community, {}).setdefault(member, []).append((since, until))
     return homes
+
+
+def _residences_not_reported(network: _Network) -> Keyed:
+    """community → each in-service residence in it (member, household, since) → the days it
+    holds and its member has no report to that community: a row of R12's list on each."""
+    gaps: Keyed = {}
+    for building, residences in network.in_service_residences.items():
+        community = network.community_of_building.get(building)
+        if community is None:
+            continue
+        reports = network.member_reports.get(community, {})
+        for member, household, since, until in residences:
+            if since is not None:
+                reported = reports.get(member)
+                days = [(since, until)] if reported is None else without(merged([(since, until)]), merged(reported))
+                gaps.setdefault(community, {})[(member, household, since)] = days
+    return gaps
 
 
 def _in_first_place_by_id(by_place: Keyed) -> Keyed:

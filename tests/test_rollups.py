@@ -7,6 +7,7 @@ from loaders.load import check_path, load_path
 from loaders.rollups import count_rows, count_rows_from_input
 from loaders.spans import counts_over_time, intersection, spans_at_least, without
 from queries.catalogue import run_query
+from queries.coverage import coverage_table
 
 D = datetime.date
 
@@ -172,6 +173,8 @@ def test_a_load_keeps_each_communitys_counts(db, fixture_dir):
         "members_reporting": ([D(2021, 1, 10)], [0, 1]),
         "organizations_reporting": ([D(2021, 1, 5)], [0, 1]),
         "in_service_residents": ([D(2016, 1, 1)], [0, 3]),
+        # of their residences, M10's is reported from 2021-01-10
+        "in_service_not_reported": ([D(2016, 1, 1), D(2021, 1, 10)], [0, 3, 2]),
     }
 
 
@@ -250,4 +253,41 @@ def test_one_reporting_to_or_living_in_two_communities_at_once_counts_in_the_fir
                  "in_service_residents": ([D(2020, 3, 1), D(2020, 9, 1)], [0, 1, 0])},
         "社区2": {"members_reporting": ([D(2019, 1, 1), D(2020, 7, 1)], [0, 1, 0]),
                  "in_service_residents": ([D(2019, 1, 1), D(2020, 3, 1), D(2020, 9, 1)], [0, 1, 0, 1])},
+    }
+
+
+def test_r12s_gap_count_is_the_number_of_rows_of_its_list_on_each_date(db, fixture_dir):
+    load_path(db, fixture_dir)
+    # in-service M10, M11, M12 live in CM1 from 2016, M13, M14, M16 in CM3 from 2017; M10 reports to CM1 from
+    # 2021-01-10 (M11 to CM2, where it does not live), M13, M14, M16 to CM3 from 2021-01-12; M12 never
+    days = ("2015-12-31", "2016-06-01", "2017-06-01", "2021-01-09", "2021-01-10", "2021-01-12", "2021-12-31")
+    expected = [0, 3, 6, 6, 5, 2, 2]
+    assert [run_query(db, "r12_gaps", {"as_of": day}) for day in days] == [[{"gaps": n}] for n in expected]
+    assert [len(run_query(db, "r12_members_not_reported", {"as_of": day})) for day in days] == expected
+    table = {row["rule"]: row for row in coverage_table(db, D(2021, 1, 10))}
+    assert (table["R12"]["checked"], table["R12"]["gaps"]) == (6, 5)
+
+
+def test_an_in_service_residence_is_a_gap_on_the_days_its_member_has_no_report_to_that_community(db):
+    # 党员丁 lives in 社区1 from 2019, reported there in 2020 only; 党员戊 lives in 社区2 from 2020 (reported
+    # there from 2020-03-01) and in 社区1 too in June 2020; 党员己 is retired: not checked
+    db.write("""
+        CREATE (c1:Community {id: '社区1'}), (c2:Community {id: '社区2'}),
+               (d:Member {id: '党员丁', kind: 'in_service'}), (w:Member {id: '党员戊', kind: 'in_service'}),
+               (j:Member {id: '党员己', kind: 'retired'}),
+               (d)-[:REPORTED_TO {since: date('2020-01-01'), until: date('2020-12-31')}]->(c1),
+               (w)-[:REPORTED_TO {since: date('2020-03-01')}]->(c2)
+        WITH c1, c2, d, w, j
+        UNWIND [[c1, d, '楼1', '户1', '2019-01-01', null], [c2, w, '楼2', '户2', '2020-01-01', null],
+                [c1, w, '楼3', '户3', '2020-06-01', '2020-06-30'], [c1, j, '楼4', '户4', '2019-01-01', null]] AS home
+        WITH home[0] AS cm, home[1] AS m, home
+        CREATE (m)-[:LIVES_IN {since: date(home[4]), until: CASE WHEN home[5] IS NULL THEN null ELSE date(home[5]) END}]
+               ->(:Household {id: home[3]})-[:PART_OF]->(:Building {id: home[2]})-[:PART_OF]->(:Compound)
+               -[:PART_OF]->(:Grid)-[:PART_OF]->(cm)
+        """)
+    gaps = {row["community_id"]: (row["in_service_not_reported_dates"], row["in_service_not_reported_counts"])
+            for row in count_rows(_Reader(db))[1]}
+    assert gaps == {
+        "社区1": ([D(2019, 1, 1), D(2020, 1, 1), D(2020, 6, 1), D(2020, 7, 1), D(2021, 1, 1)], [0, 1, 0, 1, 0, 1]),
+        "社区2": ([D(2020, 1, 1), D(2020, 3, 1)], [0, 1, 0]),
     }
