@@ -87,7 +87,8 @@ class _Network:
     full_members: Keyed = field(default_factory=dict)  # branch → full member
     secretaries: Keyed = field(default_factory=dict)  # branch → member
     last_met_on: dict[str, datetime.date] = field(default_factory=dict)  # branch
-    in_service_residences: dict[str, list[tuple]] = field(default_factory=dict)  # building → (member, household, since, until)
+    # building → (member, household, since, until) of each in-service member's residence in it
+    in_service_residences: dict[str, list[tuple]] = field(default_factory=dict)
     member_reports: Keyed = field(default_factory=dict)  # community → member reporting to it
     organization_reports: Keyed = field(default_factory=dict)  # community → organization reporting to it
 

@@ -20,8 +20,9 @@ def coverage_table(db: Backend, as_of: datetime.date | None = None, year: int | 
                    rules: tuple[str, ...] | None = None) -> list[dict]:
     """One row per rule: ``rule``, ``title``, ``checked``, ``gaps``, ``share`` (0–1, 1 when nothing is checked).
 
-    ``gaps`` is the number of rows of the rule's gap list, read from the entry ``r<n>_gaps``
-    where the catalogue has one (a count kept by each load), else by running the list.
+    ``gaps`` is the number of rows of the rule's gap list: by running the list, or, where the
+    catalogue has an entry ``r<n>_gaps`` (the list's rows per community, counted from what each
+    load keeps), the sum of its ``gaps`` column.
 
     Args:
         db: the graph.
@@ -35,7 +36,7 @@ def coverage_table(db: Backend, as_of: datetime.date | None = None, year: int | 
         gaps_query = rule_query(rule)
         checked_name, count_name = f"{rule.lower()}_checked", f"{rule.lower()}_gaps"
         if count_name in CATALOGUE:  # the list's rows counted from what each load keeps, without listing them
-            gaps = int(run_query(db, count_name, _params_for(count_name, values))[0]["gaps"] or 0)
+            gaps = sum(int(row["gaps"]) for row in run_query(db, count_name, _params_for(count_name, values)))
         else:
             gaps = len(run_query(db, gaps_query.name, _params_for(gaps_query.name, values)))
         checked_rows = run_query(db, checked_name, _params_for(checked_name, values))

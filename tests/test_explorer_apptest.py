@@ -83,6 +83,7 @@ def test_overview_shows_figures_rules_and_worst_gaps(app):
     assert rules.loc["R9", "缺口数"] == 3
     worst = table_with(at, "社区")
     assert worst.iloc[0]["社区"] == "东风社区"  # most gaps: R1 ×3, R2 ×4, R3, R12
+    assert worst.iloc[0]["R12"] == 2  # M11 (reported to 红岭社区) and M12 (not reported) live in 东风社区
     # the sidebar: language, personal data (off), as-of date
     assert at.sidebar.radio(key="lang").value == "zh"
     assert at.sidebar.toggle(key="show_personal").value is False

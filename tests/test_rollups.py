@@ -224,7 +224,8 @@ def test_headline_figures_and_r12_add_up_the_communities_counts_on_each_date(db,
     assert [figures(day) for day in ("2021-01-05", "2021-01-06", "2021-01-10", "2021-01-12")] == [
         (0, 1), (0, 2), (2, 2), (5, 2)]
     # in-service M10, M11, M12 (CM1) live there from 2016, M13, M14, M16 (CM3) from 2017
-    checked = [run_query(db, "r12_checked", {"as_of": day})[0]["checked"] for day in ("2015-12-31", "2016-01-01", "2017-01-01")]
+    checked = [run_query(db, "r12_checked", {"as_of": day})[0]["checked"]
+               for day in ("2015-12-31", "2016-01-01", "2017-01-01")]
     assert checked == [0, 3, 6] and all(type(count) is int for count in checked)
 
 
@@ -262,7 +263,11 @@ def test_r12s_gap_count_is_the_number_of_rows_of_its_list_on_each_date(db, fixtu
     # 2021-01-10 (M11 to CM2, where it does not live), M13, M14, M16 to CM3 from 2021-01-12; M12 never
     days = ("2015-12-31", "2016-06-01", "2017-06-01", "2021-01-09", "2021-01-10", "2021-01-12", "2021-12-31")
     expected = [0, 3, 6, 6, 5, 2, 2]
-    assert [run_query(db, "r12_gaps", {"as_of": day}) for day in days] == [[{"gaps": n}] for n in expected]
+    assert [sum(row["gaps"] for row in run_query(db, "r12_gaps", {"as_of": day})) for day in days] == expected
+    # per community: M10, M11, M12 in CM1 (东风社区), M13, M14, M16 in CM3 (西江社区)
+    per_community = [(row["street"], row["community"], row["gaps"])
+                     for row in run_query(db, "r12_gaps", {"as_of": "2021-01-10"})]
+    assert per_community == [("城东街道", "东风社区", 2), ("城西街道", "西江社区", 3)]
     assert [len(run_query(db, "r12_members_not_reported", {"as_of": day})) for day in days] == expected
     table = {row["rule"]: row for row in coverage_table(db, D(2021, 1, 10))}
     assert (table["R12"]["checked"], table["R12"]["gaps"]) == (6, 5)
