@@ -47,7 +47,7 @@ from graph.backend import Writer
 from graph.statements import read_statements
 from loaders.spans import Span, counts_over_time, intersection, merged, spans_at_least, without
 
-__all__ = ["count_rows", "count_rows_from_input", "INPUT_FILES", "WRITE_BUILDINGS", "WRITE_COMMUNITIES"]
+__all__ = ["count_rows", "count_rows_from_input", "WRITE_BUILDINGS", "WRITE_COMMUNITIES"]
 
 _STATEMENTS = read_statements(Path(__file__).parent)
 #: The statements that write the rows of :func:`count_rows` (``UNWIND $rows …``).
@@ -60,11 +60,6 @@ EFFECTIVE_FULL_MEMBERS = 3
 EFFECTIVE_DAYS_SINCE_MET = 90
 #: The members whose residences R12 checks.
 IN_SERVICE = "in_service"
-
-#: The input files :func:`count_rows_from_input` reads.
-INPUT_FILES = ("communities", "grids", "compounds", "buildings", "households", "members", "organizations",
-               "coverage", "memberships", "secretaries", "residences", "central_households",
-               "central_household_contacts", "member_reports", "unit_reports")
 
 Keyed = dict[str, dict[Any, list[Span]]]  # place or organization id → key → spans
 
@@ -133,8 +128,7 @@ def _keyed_from_graph(rows: list[dict]) -> Keyed:
 
 def count_rows_from_input(rows: dict[str, list[dict]]) -> tuple[list[dict], list[dict]]:
     """The same rows as :func:`count_rows`, worked out from a load's validated input (file name →
-    rows, those of :data:`INPUT_FILES` that it has) when that input is the whole graph: a load
-    into a fresh graph.  Nothing is read back."""
+    rows) when that input is the whole graph: a load into a fresh graph.  Nothing is read back."""
     network = _Network([row["id"] for row in rows.get("communities", ())],
                        [row["id"] for row in rows.get("buildings", ())])
     network.community_of_grid = {row["id"]: row["community_id"] for row in rows.get("grids", ())}

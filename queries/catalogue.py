@@ -116,4 +116,13 @@ def rule_query(rule: str) -> Statement:
     raise UnknownQuery(f"no gap query for rule {rule}")
 
 
-__all__ += ["ParameterError", "rule_query"]
+def gap_count_query(rule: str) -> Statement | None:
+    """The entry that counts the rows of rule ``rule``'s gap list per community (``gaps``, from
+    what each load keeps) without listing them, or None when the rule has none (header ``gaps: count``)."""
+    for statement in CATALOGUE.values():
+        if statement.meta.get("rule") == rule and statement.meta.get("gaps") == "count":
+            return statement
+    return None
+
+
+__all__ += ["ParameterError", "rule_query", "gap_count_query"]

@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 from graph.backend import Backend
-from queries.catalogue import CATALOGUE, RULES, rule_query, run_query
+from queries.catalogue import CATALOGUE, RULES, gap_count_query, rule_query, run_query
 
 __all__ = ["coverage_table"]
 
@@ -21,8 +21,8 @@ def coverage_table(db: Backend, as_of: datetime.date | None = None, year: int | 
     """One row per rule: ``rule``, ``title``, ``checked``, ``gaps``, ``share`` (0–1, 1 when nothing is checked).
 
     ``gaps`` is the number of rows of the rule's gap list: by running the list, or, where the
-    catalogue has an entry ``r<n>_gaps`` (the list's rows per community, counted from what each
-    load keeps), the sum of its ``gaps`` column.
+    rule has a :func:`~queries.catalogue.gap_count_query` (the list's rows per community,
+    counted from what each load keeps), the sum of its ``gaps`` column.
 
     Args:
         db: the graph.
@@ -34,9 +34,10 @@ def coverage_table(db: Backend, as_of: datetime.date | None = None, year: int | 
     table = []
     for rule in rules or RULES:
         gaps_query = rule_query(rule)
-        checked_name, count_name = f"{rule.lower()}_checked", f"{rule.lower()}_gaps"
-        if count_name in CATALOGUE:  # the list's rows counted from what each load keeps, without listing them
-            gaps = sum(int(row["gaps"]) for row in run_query(db, count_name, _params_for(count_name, values)))
+        checked_name, count_query = f"{rule.lower()}_checked", gap_count_query(rule)
+        if count_query is not None:  # the list's rows counted from what each load keeps, without listing them
+            counted = run_query(db, count_query.name, _params_for(count_query.name, values))
+            gaps = sum(int(row["gaps"]) for row in counted)
         else:
             gaps = len(run_query(db, gaps_query.name, _params_for(gaps_query.name, values)))
         checked_rows = run_query(db, checked_name, _params_for(checked_name, values))

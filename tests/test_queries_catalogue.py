@@ -16,7 +16,7 @@ import pytest
 
 from graph.statements import ParameterError
 from loaders.load import load_path
-from queries.catalogue import CATALOGUE, UnknownQuery, get_query, run_query
+from queries.catalogue import CATALOGUE, UnknownQuery, gap_count_query, get_query, rule_query, run_query
 from queries.street_rollup import streets_from_communities
 from queries.warm_up import warm_up
 from tests.conftest import FIXTURE, _backend
@@ -37,6 +37,12 @@ def project(rows, *columns):
 
 
 # --- coverage -------------------------------------------------------------------------
+
+def test_each_rule_has_its_gap_list_and_r12_a_gap_count_too():
+    assert rule_query("R12").name == "r12_members_not_reported" and rule_query("R4").name == "r4_members_not_in_one_org"
+    assert gap_count_query("R12").name == "r12_gaps"
+    assert gap_count_query("R4") is None  # counted by listing
+
 
 def test_coverage_trend_follows_covers_since_and_until(g):
     rows = run_query(g, "coverage_trend", {"from_date": "2020-02-01", "to_date": "2021-07-15"})

@@ -7,7 +7,7 @@ import streamlit as st
 
 from explorer import data
 from explorer.i18n import column_label, frame, lang, t
-from queries.catalogue import CATALOGUE, RULES, rule_query
+from queries.catalogue import RULES, gap_count_query, rule_query
 from queries.street_rollup import streets_from_communities
 from queries.figures import SEED_FIGURES
 
@@ -87,17 +87,17 @@ elif trend is not None:
 st.subheader(t("缺口最多的十个社区", "The ten communities with the most gaps"))
 per_community: dict[str, dict] = {}
 for rule in RULES:
-    # a rule with an r<n>_gaps entry has its list's rows counted per community (read from what each load
-    # keeps, as the rule table above did); any other rule's list is read, a row at a time
-    counted = f"{rule.lower()}_gaps"
-    rows = data.try_query(counted if counted in CATALOGUE else rule_query(rule).name) or []
+    # a rule with a gap count has its list's rows counted per community (read from what each load keeps,
+    # as the rule table above did); any other rule's list is read, a row at a time
+    count_query = gap_count_query(rule)
+    rows = data.try_query((count_query or rule_query(rule)).name) or []
     for row in rows:
         if not row.get("community"):
             continue
         entry = per_community.setdefault(row.get("community_id") or row["community"],
                                          {"street": row.get("street"), "community": row["community"],
                                           "gap_rows": 0})
-        gaps = row["gaps"] if counted in CATALOGUE else 1
+        gaps = row["gaps"] if count_query else 1
         entry["gap_rows"] += gaps
         entry[rule] = entry.get(rule, 0) + gaps
 worst = sorted(per_community.values(), key=lambda e: (-e["gap_rows"], str(e["community"])))[:10]
