@@ -28,7 +28,7 @@ from typing import Any, Callable
 
 from bench.system import Target, reset_graph
 from graph.statements import read_statements
-from loaders.load import BULK_LOADERS, LOADERS, check_path, parameter_batches
+from loaders.load import BULK_LOADERS, LOADERS, bulk_rows, check_path, parameter_batches
 
 __all__ = ["SAMPLE_FILES", "sample_rows", "bench_sample", "bench_full_load", "STATEMENTS"]
 
@@ -93,7 +93,8 @@ def _batched(target: Target, rows: dict[str, list[dict]], loaders: dict, batch_s
     with db.atomic() as writer:
         for name in SAMPLE_FILES:
             statement = (loaders.get(name) or LOADERS[name]).text_for(db.dialect.name)
-            writer.run_batches(statement, parameter_batches(rows[name], batch_size))
+            file_rows = bulk_rows(name, rows[name], rows["memberships"]) if name in loaders else rows[name]
+            writer.run_batches(statement, parameter_batches(file_rows, batch_size))
     return time.perf_counter() - started
 
 

@@ -54,7 +54,7 @@ class Property:
         minimum: smallest allowed number (numbers only).
         maximum: largest plausible number; larger is rejected as absurd.
         sensitive: personal data (names, phones, ID numbers) that is masked by default.
-        indexed: people search by it, so the backends index it.
+        indexed: people search by it, or a query looks nodes up by it, so the backends index it.
     """
 
     name: str
@@ -299,7 +299,10 @@ NODE_TYPES: tuple[NodeType, ...] = (
         Property("kind", "str", "党员类别", "Kind", required=True, choices=MEMBER_KINDS, indexed=True),
         Property("status", "str", "党员身份", "Status", required=True, choices=MEMBER_STATUSES),
         Property("joined_on", "date", "入党日期", "Joined the party"),
-    )),
+    ), derived=(*dated_count("organizations", "所属党组织数", "Organizations it belongs to"),
+                Property("organizations_settled_day", "int", "只属一个党组织的起始日(1970年起日数)",
+                         "Day (since 1970-01-01) from which it is in one organization on every later day",
+                         indexed=True))),
     NodeType("CentralHousehold", "党员中心户", "Central household", (ID, NAME)),
     NodeType("StationedUnit", "驻区单位", "Stationed unit", (
         ID, NAME,

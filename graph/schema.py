@@ -35,7 +35,7 @@ def schema_items() -> list[SchemaItem]:
         for extra in node.extra_labels:
             if extra not in shared_labels:
                 shared_labels.append(extra)
-        for prop in node.properties:
+        for prop in (*node.properties, *node.derived):
             if prop.indexed:
                 kind = "text" if prop.name == node.name_property() else "index"
                 items.append(SchemaItem(kind, node.label, prop.name))

@@ -28,7 +28,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from graph.backend import Backend, OneBatchAtATime
 from graph.schema import apply_schema
@@ -41,7 +41,7 @@ from loaders.reader import InputReading, open_input, read_input
 from loaders.validate import ValidatedInput, validate_tables
 
 __all__ = ["LoadReport", "LOADERS", "BULK_LOADERS", "DEFAULT_BATCH_SIZE", "check_path", "load_path",
-           "load_input", "load_validated", "parameter_batches"]
+           "load_input", "load_validated", "parameter_batches", "bulk_rows"]
 
 LOADERS = read_statements(Path(__file__).parent)
 BULK_LOADERS = read_statements(Path(__file__).parent / "bulk")
@@ -85,6 +85,13 @@ def _cyclic_gc_paused():
 def parameter_batches(rows: list[dict], batch_size: int) -> Iterator[dict]:
     """``rows`` as a loader's parameter sets, ``{"rows": […]}`` of ``batch_size`` rows each, in order."""
     return ({"rows": rows[start:start + batch_size]} for start in range(0, len(rows), batch_size))
+
+
+def bulk_rows(name: str, rows: list[dict], memberships: Iterable[dict] = ()) -> list[dict]:
+    """A validated file's rows as its bulk loader (``BULK_LOADERS[name]``) takes them: the members
+    with what each keeps of its organizations, worked out from the load's ``memberships``
+    (:func:`loaders.rollups.with_organization_counts`); any other file as it is."""
+    return rollups.with_organization_counts(rows, memberships) if name == "members" else rows
 
 
 def _difference(after: dict[str, int], before: dict[str, int]) -> dict[str, int]:
@@ -152,6 +159,7 @@ class _Load:
             raise ValueError("bulk loading needs a fresh graph: load with replace, or into an empty graph")
         self.bulk = self.fresh if bulk is None else bulk
         self._counts: tuple[list[dict], list[dict]] | None = None
+        self._members_named: list[str] = []
 
     def write(self, name: str, rows: list[dict]) -> None:
         """Write one file's rows in batches through its loader (the bulk one on a fresh graph)."""
@@ -165,20 +173,28 @@ class _Load:
         self.writer.run_batches(statement, batches, after_each=report if self.progress else None)
 
     def count_from_input(self, rows: dict[str, list[dict]]) -> None:
-        """Into a fresh graph the validated input is the whole graph: work the counts kept on each
-        building and community out from it (:func:`loaders.rollups.count_rows_from_input`), with
-        no database work — so that a load can do it while the writing thread still writes."""
+        """Work out from the validated input, with no database work — so that a load can do it
+        while the writing thread still writes — what it can of the counts the load keeps: into a
+        fresh graph the input is the whole graph, so each building's and community's counts
+        (:func:`loaders.rollups.count_rows_from_input`); into any other, which members' counts
+        of organizations may change: those the members and memberships files name (a load only
+        adds or updates)."""
         if self.fresh:
             self._counts = rollups.count_rows_from_input(rows)
+        self._members_named = sorted({row["id"] for row in rows.get("members", ())}
+                                     | {row["member_id"] for row in rows.get("memberships", ())})
 
     def finish(self) -> None:
-        """The last statements of the unit: write the counts kept on each building and community
-        (:mod:`loaders.rollups`; read from the graph unless :meth:`count_from_input` has worked them
-        out), then delete the old graph set aside by a Neo4j replace — last, as each look-up after
+        """The last statements of the unit: write the counts kept on each building, community
+        and member (:mod:`loaders.rollups`; read from the graph unless :meth:`count_from_input`
+        has worked them out, and the members' only unless the bulk members statement wrote them),
+        then delete the old graph set aside by a Neo4j replace — last, as each look-up after
         that delete would copy the deleted nodes (see above): at scale 1, writing the counts after
         it took 48 s instead of 1."""
         buildings, communities = self._counts if self._counts is not None else rollups.count_rows(self.writer)
-        for statement, rows in ((rollups.WRITE_BUILDINGS, buildings), (rollups.WRITE_COMMUNITIES, communities)):
+        members = [] if self.bulk else rollups.member_count_rows(self.writer, self._members_named)
+        for statement, rows in ((rollups.WRITE_BUILDINGS, buildings), (rollups.WRITE_COMMUNITIES, communities),
+                                (rollups.WRITE_MEMBERS, members)):
             self.writer.run_batches(statement.text_for(self.db.dialect.name), parameter_batches(rows, self.batch_size))
         if self.retire:
             self.writer.run(LOADERS["replace_delete"].text)
@@ -197,12 +213,25 @@ class _Pipeline:
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._stopping = threading.Event()
         self.error: BaseException | None = None
+        self._held_members: list[dict] | None = None
         self._thread = threading.Thread(target=self._run, name="partygraph-load-writer", daemon=True)
         self._thread.start()
 
     def put(self, name: str, rows: list[dict]) -> None:
-        """Hand over a validated file (files come in load order)."""
+        """Hand over a validated file (files come in load order).  A bulk load holds the members
+        back until the memberships, which come next, have been validated: each member is created
+        with what it keeps of them (:func:`bulk_rows`, on the caller's thread).  The writer is
+        still far behind then (at scale 1 it writes the households while the last files are read)."""
+        if self._load.bulk and name == "members":
+            self._held_members = rows
+            return
+        self._release_members(rows if name == "memberships" else [])
         self._queue.put((name, rows))
+
+    def _release_members(self, memberships: list[dict]) -> None:
+        if self._held_members is not None:
+            self._queue.put(("members", bulk_rows("members", self._held_members, memberships)))
+            self._held_members = None
 
     def _run(self) -> None:
         while True:
@@ -217,6 +246,7 @@ class _Pipeline:
 
     def finish(self) -> None:
         """Wait for every file handed over to be written; raise what writing raised."""
+        self._release_members([])
         self._queue.put(self._DONE)
         self._thread.join()
         if self.error is not None:
@@ -257,7 +287,10 @@ def load_validated(db: Backend, validated: ValidatedInput, batch_size: int = DEF
     with _write_unit(db, not before["nodes"], rows, replace) as writer:
         load = _Load(db, writer, batch_size, replace, bulk, progress)
         for name in sorted(validated.rows, key=LOAD_ORDER.__getitem__):
-            load.write(name, validated.rows[name])
+            file_rows = validated.rows[name]
+            if load.bulk:
+                file_rows = bulk_rows(name, file_rows, validated.rows.get("memberships", ()))
+            load.write(name, file_rows)
         load.count_from_input(validated.rows)
         load.finish()
     return _report(db, validated, before, started)

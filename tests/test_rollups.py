@@ -1,10 +1,10 @@
-"""The counts a load keeps on each building and community for any date (loaders/rollups.py,
+"""The counts a load keeps on each building, community and member for any date (loaders/rollups.py,
 loaders/spans.py), and the queries that read them."""
 
 import datetime
 
-from loaders.load import check_path, load_path
-from loaders.rollups import count_rows, count_rows_from_input
+from loaders.load import check_path, load_path, load_validated
+from loaders.rollups import count_rows, count_rows_from_input, member_count_rows
 from loaders.spans import counts_over_time, intersection, spans_at_least, without
 from queries.catalogue import run_query
 from queries.coverage import coverage_table
@@ -296,3 +296,65 @@ def test_an_in_service_residence_is_a_gap_on_the_days_its_member_has_no_report_t
         "社区1": ([D(2019, 1, 1), D(2020, 1, 1), D(2020, 6, 1), D(2020, 7, 1), D(2021, 1, 1)], [0, 1, 0, 1, 0, 1]),
         "社区2": ([D(2020, 1, 1), D(2020, 3, 1)], [0, 1, 0]),
     }
+
+
+# --- each member's organizations (R4) ---------------------------------------------------
+
+def _organizations(db) -> dict:
+    rows = db.read("MATCH (m:Member) WHERE m.id IN ['M01', 'M04', 'M09', 'M15'] "
+                   "RETURN m.id AS id, m.organizations_dates AS dates, m.organizations_counts AS counts, "
+                   "m.organizations_settled_day AS settled")
+    return {row["id"]: (row["dates"], row["counts"], row["settled"]) for row in rows}
+
+
+# memberships.csv of the fixture: M01 in O_B1 from 2020-03-01; M04 in O_B1 from 2021-06-01; M09 in
+# O_CM1 2015-01-01 to 2021-03-01 and in O_B3 from 2021-03-01 (both on that day); M15 in none.
+# The last number: the day from which each is in one organization for good, counted from 1970-01-01
+# (2020-01-01 is day 18,262, 2021-01-01 day 18,628); M15 never is: 2**31 - 1.
+FIXTURE_ORGANIZATIONS = {
+    "M01": ([D(2020, 3, 1)], [0, 1], 18_262 + 31 + 29),
+    "M04": ([D(2021, 6, 1)], [0, 1], 18_628 + 31 + 28 + 31 + 30 + 31),
+    "M09": ([D(2015, 1, 1), D(2021, 3, 1), D(2021, 3, 2)], [0, 1, 2, 1], 18_628 + 31 + 28 + 1),
+    "M15": ([], [0], 2_147_483_647),
+}
+
+
+def test_a_bulk_load_keeps_each_members_organizations_for_any_date(db, fixture_dir):
+    load_path(db, fixture_dir)  # an empty graph: the bulk memberships statement writes them
+    assert _organizations(db) == FIXTURE_ORGANIZATIONS
+    # what a load into a graph with data would work out from the graph: the same, so nothing to write
+    assert member_count_rows(_Reader(db), [f"M{n:02}" for n in range(1, 17)]) == []
+
+
+def test_a_merge_load_works_each_members_organizations_out_from_the_graph(db, fixture_dir):
+    load_validated(db, check_path(None, fixture_dir), bulk=False)
+    assert _organizations(db) == FIXTURE_ORGANIZATIONS
+
+
+def test_a_load_of_memberships_updates_r4(db, fixture_dir, tmp_path):
+    load_path(db, fixture_dir)
+    assert [r["member_id"] for r in run_query(db, "r4_members_not_in_one_org", {"as_of": "2021-12-31"})] == ["M15"]
+    # M15 joins O_B5 on 2021-07-01; M01 moves from O_B1 to O_B2 on 2021-09-01 (in both on that day)
+    changed = tmp_path / "joined"
+    changed.mkdir()
+    (changed / "memberships.csv").write_text(
+        "member_id,org_id,since,until\nM15,O_B5,2021-07-01,\n"
+        "M01,O_B1,2020-03-01,2021-09-01\nM01,O_B2,2021-09-01,\n", encoding="utf-8")
+    load_path(db, changed)
+    organizations = _organizations(db)
+    assert organizations["M15"] == ([D(2021, 7, 1)], [0, 1], 18_628 + 181)
+    assert organizations["M01"] == ([D(2020, 3, 1), D(2021, 9, 1), D(2021, 9, 2)], [0, 1, 2, 1], 18_628 + 243 + 1)
+    assert organizations["M09"] == FIXTURE_ORGANIZATIONS["M09"]
+    assert run_query(db, "r4_members_not_in_one_org", {"as_of": "2021-12-31"}) == []
+    rows = run_query(db, "r4_members_not_in_one_org", {"as_of": "2021-09-01"})
+    assert [(r["member_id"], r["organizations"]) for r in rows] == [("M01", 2)]
+    rows = run_query(db, "r4_members_not_in_one_org", {"as_of": "2021-06-30"})
+    assert [(r["member_id"], r["organizations"]) for r in rows] == [("M15", 0)]
+    # a new member with no membership yet is in none on any day
+    newcomer = tmp_path / "newcomer"
+    newcomer.mkdir()
+    (newcomer / "members.csv").write_text(
+        "id,name,kind,status\nM17,何新,流动党员,正式党员\n", encoding="utf-8")
+    load_path(db, newcomer)
+    rows = run_query(db, "r4_members_not_in_one_org", {"as_of": "2021-12-31"})
+    assert [(r["member_id"], r["organizations"]) for r in rows] == [("M17", 0)]
