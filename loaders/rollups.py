@@ -54,8 +54,8 @@ from graph.backend import Writer
 from graph.statements import read_statements
 from loaders.spans import Span, counts_over_time, intersection, merged, spans_at_least, without
 
-__all__ = ["count_rows", "count_rows_from_input", "with_organization_counts", "organization_counts", "member_count_rows", "NEVER_SETTLED",
-           "WRITE_BUILDINGS", "WRITE_COMMUNITIES", "WRITE_MEMBERS"]
+__all__ = ["count_rows", "count_rows_from_input", "with_organization_counts", "organization_counts",
+           "member_count_rows", "NEVER_SETTLED", "WRITE_BUILDINGS", "WRITE_COMMUNITIES", "WRITE_MEMBERS"]
 
 _STATEMENTS = read_statements(Path(__file__).parent)
 #: The statements that write the rows of :func:`count_rows` (``UNWIND $rows …``).
