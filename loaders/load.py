@@ -176,13 +176,14 @@ class _Load:
         """Work out from the validated input, with no database work — so that a load can do it
         while the writing thread still writes — what it can of the counts the load keeps: into a
         fresh graph the input is the whole graph, so each building's and community's counts
-        (:func:`loaders.rollups.count_rows_from_input`); into any other, which members' counts
-        of organizations may change: those the members and memberships files name (a load only
-        adds or updates)."""
+        (:func:`loaders.rollups.count_rows_from_input`); and, unless the bulk members statement
+        writes them, which members' counts of organizations may change: those the members and
+        memberships files name (a load only adds or updates)."""
         if self.fresh:
             self._counts = rollups.count_rows_from_input(rows)
-        self._members_named = sorted({row["id"] for row in rows.get("members", ())}
-                                     | {row["member_id"] for row in rows.get("memberships", ())})
+        if not self.bulk:
+            self._members_named = sorted({row["id"] for row in rows.get("members", ())}
+                                         | {row["member_id"] for row in rows.get("memberships", ())})
 
     def finish(self) -> None:
         """The last statements of the unit: write the counts kept on each building, community
