@@ -266,7 +266,16 @@ NODE_TYPES: tuple[NodeType, ...] = (
                                      "Organizations reporting to it"),
                         *dated_count("in_service_residents", "居住的在职党员数", "In-service members living in it"),
                         *dated_count("in_service_not_reported", "未向本社区报到的在职党员住所数",
-                                     "In-service residences whose member has not reported to it"))),
+                                     "In-service residences whose member has not reported to it"),
+                        # R12's list: one entry per span of days an in-service residence is a gap
+                        Property("not_reported_members", "list", "未报到住所的党员编号",
+                                 "Members of the residences not reported (one per gap)"),
+                        Property("not_reported_households", "list", "未报到住所的户编号",
+                                 "Households of the residences not reported (one per gap)"),
+                        Property("not_reported_first_days", "int list", "未报到起始日(1970年起日数)",
+                                 "First day of each gap (days since 1970-01-01)"),
+                        Property("not_reported_last_days", "int list", "未报到截止日(1970年起日数)",
+                                 "Last day of each gap (days since 1970-01-01; 2147483647 while open)"))),
     _territory("Grid", "网格", "Grid"),
     _territory(
         "Compound", "居民小区", "Compound",

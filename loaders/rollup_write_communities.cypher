@@ -1,6 +1,6 @@
 // name: rollup_write_communities
 // title: 写入社区汇总 | Write each community's counts
-// description: For loaders/rollups.py: its compounds, grids and households, and the lists of graph.model.dated_count (dates as ISO text).
+// description: For loaders/rollups.py: its compounds, grids and households, the lists of graph.model.dated_count (dates as ISO text), and R12's list (rollups.not_reported_lists).
 UNWIND $rows AS r
 MATCH (cm:Community {id: r.community_id})
 SET cm.compounds = r.compounds, cm.grids = r.grids, cm.households = r.households,
@@ -23,4 +23,6 @@ SET cm.compounds = r.compounds, cm.grids = r.grids, cm.households = r.households
     cm.in_service_residents_dates = [day IN r.in_service_residents_dates | date(day)],
     cm.in_service_residents_counts = r.in_service_residents_counts,
     cm.in_service_not_reported_dates = [day IN r.in_service_not_reported_dates | date(day)],
-    cm.in_service_not_reported_counts = r.in_service_not_reported_counts
+    cm.in_service_not_reported_counts = r.in_service_not_reported_counts,
+    cm.not_reported_members = r.not_reported_members, cm.not_reported_households = r.not_reported_households,
+    cm.not_reported_first_days = r.not_reported_first_days, cm.not_reported_last_days = r.not_reported_last_days

@@ -23,7 +23,8 @@ columns of the ``coverage_by_community`` query, which reads them — and ``membe
 So that they add up, one reporting to (or living in) several communities on a day counts in the
 first of them by id only.  And ``in_service_not_reported``: in-service members' residences in
 it (each ``LIVES_IN``) on the days their member has no report to it — R12's gaps, one per row
-of its list.
+of its list — and, for that list, which member's residence in which household is a gap from
+which day to which (:func:`not_reported_lists`).
 
 On each member, ``organizations``: the organizations it belongs to (``BELONGS_TO``), which R4
 reads for any date instead of walking every member's memberships, and the day from which that
@@ -55,7 +56,7 @@ from graph.statements import read_statements
 from loaders.spans import Span, counts_over_time, intersection, merged, spans_at_least, without
 
 __all__ = ["count_rows", "count_rows_from_input", "with_organization_counts", "organization_counts",
-           "member_count_rows", "NEVER_SETTLED", "WRITE_BUILDINGS", "WRITE_COMMUNITIES", "WRITE_MEMBERS"]
+           "member_count_rows", "not_reported_lists", "NEVER_SETTLED", "NOT_REPORTED_LISTS", "WRITE_BUILDINGS", "WRITE_COMMUNITIES", "WRITE_MEMBERS"]
 
 _STATEMENTS = read_statements(Path(__file__).parent)
 #: The statements that write the rows of :func:`count_rows` (``UNWIND $rows …``).
@@ -69,8 +70,12 @@ EFFECTIVE_FULL_MEMBERS = 3
 EFFECTIVE_DAYS_SINCE_MET = 90
 #: The members whose residences R12 checks.
 IN_SERVICE = "in_service"
-#: A member's ``organizations_settled_day`` when it is not in exactly one organization at the end.
+#: A member's ``organizations_settled_day`` when it is not in exactly one organization at the end,
+#: and the last day of a gap of R12 that has not ended (:func:`not_reported_lists`).
 NEVER_SETTLED = 2**31 - 1
+#: What each community keeps of R12's list (:func:`not_reported_lists`).
+NOT_REPORTED_LISTS = ("not_reported_members", "not_reported_households", "not_reported_first_days",
+                      "not_reported_last_days")
 _EPOCH = datetime.date(1970, 1, 1)
 
 Keyed = dict[str, dict[Any, list[Span]]]  # place or organization id → key → spans
@@ -253,7 +258,7 @@ def _count_rows(network: _Network) -> tuple[list[dict], list[dict]]:
         row = {"community_id": community, **{name: counted["numbers"][name] for name in _NUMBERS}}
         for name in _DATED:
             row[f"{name}_dates"], row[f"{name}_counts"] = counts_over_time(counted[name])
-        communities.append(row)
+        communities.append({**row, **not_reported_lists(counted["in_service_not_reported"])})
     return buildings, communities
 
 
@@ -308,6 +313,32 @@ def _residences_not_reported(network: _Network) -> Keyed:
                 days = [(since, until)] if reported is None else without(merged([(since, until)]), merged(reported))
                 gaps.setdefault(community, {})[(member, household, since)] = days
     return gaps
+
+
+def not_reported_lists(gaps: dict[tuple, list[Span]]) -> dict[str, list]:
+    """R12's list in one community, for the list query to read instead of walking every in-service
+    member's residences: from each residence (member, household, since) → the days it is a gap
+    (:func:`_residences_not_reported`), four lists with an entry per span of those days —
+    ``not_reported_members``, ``not_reported_households``, and ``not_reported_first_days`` and
+    ``not_reported_last_days``, the span's first and last day counted from 1970-01-01 (numbers,
+    not dates: FalkorDB compares two dates over 68 years apart the wrong way round), the last
+    :data:`NEVER_SETTLED` when the gap is open.
+
+    Example:
+        >>> d = datetime.date
+        >>> lists = not_reported_lists({("M1", "H1", d(2020, 1, 1)): [(d(2020, 1, 1), d(2020, 1, 31)),
+        ...                                                          (d(2021, 1, 1), None)]})
+        >>> lists["not_reported_members"], lists["not_reported_first_days"], lists["not_reported_last_days"]
+        (['M1', 'M1'], [18262, 18628], [18292, 2147483647])
+    """
+    lists: dict[str, list] = {name: [] for name in NOT_REPORTED_LISTS}
+    for (member, household, _), spans in sorted(gaps.items()):
+        for since, until in spans:
+            lists["not_reported_members"].append(member)
+            lists["not_reported_households"].append(household)
+            lists["not_reported_first_days"].append((since - _EPOCH).days if since else -NEVER_SETTLED)
+            lists["not_reported_last_days"].append((until - _EPOCH).days if until else NEVER_SETTLED)
+    return lists
 
 
 def _in_first_place_by_id(by_place: Keyed) -> Keyed:

@@ -290,12 +290,47 @@ def test_an_in_service_residence_is_a_gap_on_the_days_its_member_has_no_report_t
                ->(:Household {id: home[3]})-[:PART_OF]->(:Building {id: home[2]})-[:PART_OF]->(:Compound)
                -[:PART_OF]->(:Grid)-[:PART_OF]->(cm)
         """)
+    communities = count_rows(_Reader(db))[1]
     gaps = {row["community_id"]: (row["in_service_not_reported_dates"], row["in_service_not_reported_counts"])
-            for row in count_rows(_Reader(db))[1]}
+            for row in communities}
     assert gaps == {
         "社区1": ([D(2019, 1, 1), D(2020, 1, 1), D(2020, 6, 1), D(2020, 7, 1), D(2021, 1, 1)], [0, 1, 0, 1, 0, 1]),
         "社区2": ([D(2020, 1, 1), D(2020, 3, 1)], [0, 1, 0]),
     }
+    # the same gaps for R12's list, one entry per span, days counted from 1970-01-01 (2019-01-01 is day
+    # 17,897, 2020-01-01 day 18,262, 2021-01-01 day 18,628); an open one ends on day 2**31 - 1
+    listed = {row["community_id"]: list(zip(row["not_reported_members"], row["not_reported_households"],
+                                            row["not_reported_first_days"], row["not_reported_last_days"]))
+              for row in communities}
+    assert listed == {
+        "社区1": [("党员丁", "户1", 17_897, 18_261), ("党员丁", "户1", 18_628, 2_147_483_647),
+                 ("党员戊", "户3", 18_262 + 152, 18_262 + 181)],
+        "社区2": [("党员戊", "户2", 18_262, 18_262 + 59)],
+    }
+
+
+def test_a_load_of_reports_updates_r12s_list(db, fixture_dir, tmp_path):
+    load_path(db, fixture_dir)
+
+    def listed(as_of):
+        return [(r["member_id"], r["compound"], r["reported_to"], r["problem"])
+                for r in run_query(db, "r12_members_not_reported", {"as_of": as_of})]
+
+    # in-service M11 and M12 live in B041 of 灏景玥城 (东风社区); M11 reports to 红岭社区, M12 to none
+    assert listed("2021-12-31") == [("M11", "灏景玥城", ["红岭社区"], "报到社区不是居住社区 reported elsewhere"),
+                                    ("M12", "灏景玥城", [], "未报到 not reported")]
+    # M12 reports to 东风社区 from 2021-06-01; M11 moves its report to 东风社区 from 2021-12-31
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "member_reports.csv").write_text(
+        "member_id,community_id,since,until\nM12,CM1,2021-06-01,\n"
+        "M11,CM2,2021-01-10,2021-12-30\nM11,CM1,2021-12-31,\n", encoding="utf-8")
+    load_path(db, reports)
+    assert listed("2021-12-31") == []
+    assert listed("2021-12-30") == [("M11", "灏景玥城", ["红岭社区"], "报到社区不是居住社区 reported elsewhere")]
+    assert [row[0] for row in listed("2021-05-31")] == ["M11", "M12"]
+    assert [sum(row["gaps"] for row in run_query(db, "r12_gaps", {"as_of": day}))
+            for day in ("2021-05-31", "2021-12-30", "2021-12-31")] == [2, 1, 0]
 
 
 # --- each member's organizations (R4) ---------------------------------------------------
