@@ -66,6 +66,14 @@ def _sidebar() -> None:
                          "A load is running. Press “Reload data” once it is done: results cached until then "
                          "are the old data."),
                        icon=":material/sync:")
+        lacking = data.missing_counts()
+        if lacking:
+            st.warning(t(f"这个图由旧版本的 partygraph 导入,缺少本版本保存的统计({'、'.join(lacking)}):"
+                         "规则表、概览和 R4、R12 名单会不全。请运行 `partygraph refresh`,再点“重新读取数据”。",
+                         f"This graph was loaded by an older partygraph and lacks counts this version keeps "
+                         f"({', '.join(lacking)}): the rule table, the overview and the R4 and R12 lists will be "
+                         "incomplete. Run `partygraph refresh`, then press “Reload data”."),
+                       icon=":material/warning:")
         if st.button(t("重新读取数据", "Reload data"), key="reload",
                      help=t("别处导入数据后,清除缓存重新读取。", "After a load elsewhere: forget cached results.")):
             data.invalidate()

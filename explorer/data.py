@@ -225,6 +225,18 @@ def coverage(rules: tuple[str, ...] | None = None) -> list[dict]:
     return coverage_table(cached(), as_of=as_of(), rules=rules)
 
 
+def missing_counts() -> list[str]:
+    """The labels lacking counts this version keeps (:func:`loaders.rollups.missing_counts`):
+    a graph loaded by an older partygraph.  Cached with the data; empty if the database is
+    unreachable (the pages report that themselves)."""
+    from loaders.rollups import missing_counts as lacking
+
+    try:
+        return lacking(cached())
+    except BackendError:
+        return []
+
+
 def stats() -> dict[str, dict[str, int]]:
     """Nodes per label and relationships per type."""
     from graph.stats import graph_stats

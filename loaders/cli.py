@@ -1,4 +1,4 @@
-"""Sub-commands for data in: ``load``, ``check``, ``template`` and ``demo``."""
+"""Sub-commands for data in: ``load``, ``refresh``, ``check``, ``template`` and ``demo``."""
 
 from __future__ import annotations
 
@@ -63,6 +63,24 @@ def cmd_load(args) -> None:
         raise UserError("the input has errors (listed above)", code)
 
 
+def cmd_refresh(args) -> None:
+    """Work out again the counts each load keeps, from the graph."""
+    from graph.backend import open_backend
+    from graph.config import load_settings
+    from loaders.load import refresh_counts
+    from loaders.rollups import missing_counts
+
+    with open_backend(load_settings(args.backend)) as db:
+        lacking = missing_counts(db)
+        print("正在从图中重新计算统计 working the counts out from the graph (about half a minute for a city) …",
+              file=sys.stderr, flush=True)
+        written = refresh_counts(db, batch_size=args.batch_size)
+    if lacking:
+        print(f"这些节点缺少本版本保存的统计,已补上 counts this version keeps were missing on: {', '.join(lacking)}")
+    print(f"已重新计算 counts worked out again: {written['buildings']:,} buildings, "
+          f"{written['communities']:,} communities, {written['members']:,} members changed on {db.name}")
+
+
 def cmd_check(args) -> None:
     """Validate without loading."""
     from graph.backend import open_backend
@@ -112,6 +130,9 @@ def register(add) -> None:
     load.add_argument("path")
     load.add_argument("--replace", action="store_true", help="replace the whole graph with this input")
     load.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    refresh = add("refresh", cmd_refresh, "work out again the counts each load keeps on buildings, communities "
+                  "and members: after upgrading partygraph, or changing the graph with another tool")
+    refresh.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     check = add("check", cmd_check, "validate a folder or workbook without loading it")
     check.add_argument("path")
     template = add("template", cmd_template, "write empty input templates (CSV folder or --xlsx workbook)")

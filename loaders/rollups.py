@@ -51,12 +51,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from graph.backend import Writer
+from graph.backend import Backend, Writer
 from graph.statements import read_statements
 from loaders.spans import Span, counts_over_time, intersection, merged, spans_at_least, without
 
 __all__ = ["count_rows", "count_rows_from_input", "with_organization_counts", "organization_counts",
-           "member_count_rows", "not_reported_lists", "NEVER_SETTLED", "NOT_REPORTED_LISTS", "WRITE_BUILDINGS", "WRITE_COMMUNITIES", "WRITE_MEMBERS"]
+           "member_count_rows", "member_ids", "missing_counts", "not_reported_lists", "NEVER_SETTLED",
+           "NOT_REPORTED_LISTS", "WRITE_BUILDINGS", "WRITE_COMMUNITIES", "WRITE_MEMBERS"]
 
 _STATEMENTS = read_statements(Path(__file__).parent)
 #: The statements that write the rows of :func:`count_rows` (``UNWIND $rows …``).
@@ -394,6 +395,29 @@ def organization_counts(spans_by_org: dict[Any, list[Span]]) -> dict[str, Any]:
     days, numbers = counts_over_time(spans_by_org)
     settled = (days[-1] - _EPOCH).days if days and numbers[-1] == 1 else NEVER_SETTLED
     return {"organizations_dates": days, "organizations_counts": numbers, "organizations_settled_day": settled}
+
+
+def member_ids(writer: Writer) -> list[str]:
+    """Every member's id in the graph as ``writer`` sees it, for :func:`member_count_rows`."""
+    return [row["id"] for row in writer.run(_STATEMENTS["rollup_member_ids"].text)]
+
+
+def missing_counts(db: Backend) -> list[str]:
+    """The labels with a node that lacks one of the counts this version keeps on it (the derived
+    properties of :mod:`graph.model`): a graph loaded by an older partygraph, which kept fewer,
+    until :func:`loaders.load.refresh_counts` works them out.  Empty when nothing is missing.
+
+    The statements are made from the model's own names, never from user input.
+    """
+    from graph.model import NODE_TYPES
+
+    missing = []
+    for node in NODE_TYPES:
+        if node.derived:
+            lacking = " OR ".join(f"n.{prop.name} IS NULL" for prop in node.derived)
+            if db.read(f"MATCH (n:{node.label}) WHERE {lacking} RETURN n.id AS id LIMIT 1"):
+                missing.append(node.label)
+    return missing
 
 
 def member_count_rows(writer: Writer, member_ids: list[str]) -> list[dict]:

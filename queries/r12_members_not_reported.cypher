@@ -16,8 +16,8 @@
 // household and the compound: by graph/model.py PART_OF climbs one territory level.
 MATCH (cm:Community)
 OPTIONAL MATCH (cm)-[:PART_OF]->(s:Street)
-WITH cm, s, days_since_epoch(date($as_of)) AS day,
-     cm.not_reported_first_days AS firsts, cm.not_reported_last_days AS lasts
+WITH cm, s, days_since_epoch(date($as_of)) AS day,  // none on a graph an older version loaded
+     coalesce(cm.not_reported_first_days, []) AS firsts, coalesce(cm.not_reported_last_days, []) AS lasts
 UNWIND [gap IN range(0, size(firsts) - 1) WHERE firsts[gap] <= day AND lasts[gap] >= day] AS gap
 MATCH (m:Member {id: cm.not_reported_members[gap]})
 WITH cm, s, gap, m

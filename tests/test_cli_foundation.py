@@ -30,6 +30,18 @@ def test_warm_up_runs_the_catalogue_on_the_embedded_database(tmp_path):
     assert result.stdout.startswith("warmed up ") and "catalogue queries in" in result.stdout
 
 
+def test_refresh_works_the_kept_counts_out_again_on_the_embedded_database(tmp_path, fixture_dir):
+    import os
+
+    env = {**os.environ, "PARTYGRAPH_HOME": str(tmp_path), "PARTYGRAPH_BACKEND": "embedded"}
+    assert run_cli("load", str(fixture_dir), env=env).returncode == 0
+    result = run_cli("refresh", env=env)
+    assert result.returncode == 0, result.stderr
+    # a graph the current version loaded: every count is there, and no member's changed
+    assert "missing" not in result.stdout
+    assert "10 buildings, 3 communities, 0 members changed on embedded" in result.stdout
+
+
 def test_unreachable_neo4j_gives_one_clear_line(tmp_path):
     import os
 

@@ -3,8 +3,8 @@ loaders/spans.py), and the queries that read them."""
 
 import datetime
 
-from loaders.load import check_path, load_path, load_validated
-from loaders.rollups import count_rows, count_rows_from_input, member_count_rows
+from loaders.load import check_path, load_path, load_validated, refresh_counts
+from loaders.rollups import count_rows, count_rows_from_input, member_count_rows, missing_counts
 from loaders.spans import counts_over_time, intersection, spans_at_least, without
 from queries.catalogue import run_query
 from queries.coverage import coverage_table
@@ -331,6 +331,33 @@ def test_a_load_of_reports_updates_r12s_list(db, fixture_dir, tmp_path):
     assert [row[0] for row in listed("2021-05-31")] == ["M11", "M12"]
     assert [sum(row["gaps"] for row in run_query(db, "r12_gaps", {"as_of": day}))
             for day in ("2021-05-31", "2021-12-30", "2021-12-31")] == [2, 1, 0]
+
+
+def _as_an_older_partygraph_left_it(db) -> None:
+    """Take away what the last two versions added to what a load keeps: R12's list on the
+    communities and the members' organizations (SET … = null removes a property on both)."""
+    db.write("MATCH (cm:Community) SET cm.not_reported_members = null, cm.not_reported_households = null, "
+             "cm.not_reported_first_days = null, cm.not_reported_last_days = null")
+    db.write("MATCH (m:Member) SET m.organizations_dates = null, m.organizations_counts = null, "
+             "m.organizations_settled_day = null")
+
+
+def test_refresh_works_out_what_a_graph_loaded_by_an_older_version_lacks(db, fixture_dir):
+    load_path(db, fixture_dir)
+    assert missing_counts(db) == []
+    _as_an_older_partygraph_left_it(db)
+    assert missing_counts(db) == ["Community", "Member"]
+    # what the analyst would see without the refresh: no gap at all in R4 and R12
+    assert run_query(db, "r12_members_not_reported", {"as_of": "2021-12-31"}) == []
+    assert run_query(db, "r4_members_not_in_one_org", {"as_of": "2021-12-31"}) == []
+    # the fixture's 10 buildings and 3 communities are written again; its 16 members all lacked their counts
+    assert refresh_counts(db) == {"buildings": 10, "communities": 3, "members": 16}
+    assert missing_counts(db) == []
+    assert [r["member_id"] for r in run_query(db, "r12_members_not_reported", {"as_of": "2021-12-31"})] == ["M11", "M12"]
+    assert [r["member_id"] for r in run_query(db, "r4_members_not_in_one_org", {"as_of": "2021-12-31"})] == ["M15"]
+    assert _organizations(db) == FIXTURE_ORGANIZATIONS
+    # once more: nothing changed, so no member is written
+    assert refresh_counts(db)["members"] == 0
 
 
 # --- each member's organizations (R4) ---------------------------------------------------
