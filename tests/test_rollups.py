@@ -309,6 +309,13 @@ def test_an_in_service_residence_is_a_gap_on_the_days_its_member_has_no_report_t
     }
 
 
+def _load_one_file(db, folder, name: str, text: str) -> None:
+    """Load a folder holding just the file ``name`` with ``text`` into the graph (not a fresh one)."""
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    load_path(db, folder)
+
+
 def test_a_load_of_reports_updates_r12s_list(db, fixture_dir, tmp_path):
     load_path(db, fixture_dir)
 
@@ -320,12 +327,9 @@ def test_a_load_of_reports_updates_r12s_list(db, fixture_dir, tmp_path):
     assert listed("2021-12-31") == [("M11", "灏景玥城", ["红岭社区"], "报到社区不是居住社区 reported elsewhere"),
                                     ("M12", "灏景玥城", [], "未报到 not reported")]
     # M12 reports to 东风社区 from 2021-06-01; M11 moves its report to 东风社区 from 2021-12-31
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    (reports / "member_reports.csv").write_text(
-        "member_id,community_id,since,until\nM12,CM1,2021-06-01,\n"
-        "M11,CM2,2021-01-10,2021-12-30\nM11,CM1,2021-12-31,\n", encoding="utf-8")
-    load_path(db, reports)
+    _load_one_file(db, tmp_path / "reports", "member_reports.csv",
+                   "member_id,community_id,since,until\nM12,CM1,2021-06-01,\n"
+                   "M11,CM2,2021-01-10,2021-12-30\nM11,CM1,2021-12-31,\n")
     assert listed("2021-12-31") == []
     assert listed("2021-12-30") == [("M11", "灏景玥城", ["红岭社区"], "报到社区不是居住社区 reported elsewhere")]
     assert [row[0] for row in listed("2021-05-31")] == ["M11", "M12"]
@@ -397,12 +401,9 @@ def test_a_load_of_memberships_updates_r4(db, fixture_dir, tmp_path):
     load_path(db, fixture_dir)
     assert [r["member_id"] for r in run_query(db, "r4_members_not_in_one_org", {"as_of": "2021-12-31"})] == ["M15"]
     # M15 joins O_B5 on 2021-07-01; M01 moves from O_B1 to O_B2 on 2021-09-01 (in both on that day)
-    changed = tmp_path / "joined"
-    changed.mkdir()
-    (changed / "memberships.csv").write_text(
-        "member_id,org_id,since,until\nM15,O_B5,2021-07-01,\n"
-        "M01,O_B1,2020-03-01,2021-09-01\nM01,O_B2,2021-09-01,\n", encoding="utf-8")
-    load_path(db, changed)
+    _load_one_file(db, tmp_path / "joined", "memberships.csv",
+                   "member_id,org_id,since,until\nM15,O_B5,2021-07-01,\n"
+                   "M01,O_B1,2020-03-01,2021-09-01\nM01,O_B2,2021-09-01,\n")
     organizations = _organizations(db)
     assert organizations["M15"] == ([D(2021, 7, 1)], [0, 1], 18_628 + 181)
     assert organizations["M01"] == ([D(2020, 3, 1), D(2021, 9, 1), D(2021, 9, 2)], [0, 1, 2, 1], 18_628 + 243 + 1)
@@ -413,10 +414,6 @@ def test_a_load_of_memberships_updates_r4(db, fixture_dir, tmp_path):
     rows = run_query(db, "r4_members_not_in_one_org", {"as_of": "2021-06-30"})
     assert [(r["member_id"], r["organizations"]) for r in rows] == [("M15", 0)]
     # a new member with no membership yet is in none on any day
-    newcomer = tmp_path / "newcomer"
-    newcomer.mkdir()
-    (newcomer / "members.csv").write_text(
-        "id,name,kind,status\nM17,何新,流动党员,正式党员\n", encoding="utf-8")
-    load_path(db, newcomer)
+    _load_one_file(db, tmp_path / "newcomer", "members.csv", "id,name,kind,status\nM17,何新,流动党员,正式党员\n")
     rows = run_query(db, "r4_members_not_in_one_org", {"as_of": "2021-12-31"})
     assert [(r["member_id"], r["organizations"]) for r in rows] == [("M17", 0)]
