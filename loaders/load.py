@@ -204,7 +204,8 @@ class _Load:
         fresh graph the input is the whole graph, so each building's and community's counts
         (:func:`loaders.rollups.count_rows_from_input`); and, unless the bulk members statement
         writes them, which members' counts of organizations may change: those the members and
-        memberships files name (a load only adds or updates)."""
+        memberships files name (a load only adds or updates), and any an older partygraph
+        loaded without them (:meth:`finish` finds those)."""
         if self.fresh:
             self._counts = rollups.count_rows_from_input(rows)
         if not self.bulk:
@@ -219,7 +220,8 @@ class _Load:
         that delete would copy the deleted nodes (see above): at scale 1, writing the counts after
         it took 48 s instead of 1."""
         buildings, communities = self._counts if self._counts is not None else rollups.count_rows(self.writer)
-        members = [] if self.bulk else rollups.member_count_rows(self.writer, self._members_named)
+        members = [] if self.bulk else rollups.member_count_rows(
+            self.writer, sorted(set(self._members_named) | set(rollups.member_ids(self.writer, lacking_only=True))))
         _write_counts(self.db, self.writer, (buildings, communities, members), self.batch_size)
         if self.retire:
             self.writer.run(LOADERS["replace_delete"].text)

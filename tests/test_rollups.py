@@ -364,6 +364,17 @@ def test_refresh_works_out_what_a_graph_loaded_by_an_older_version_lacks(db, fix
     assert refresh_counts(db)["members"] == 0
 
 
+def test_any_load_works_out_the_counts_an_older_version_left_out(db, fixture_dir, tmp_path):
+    load_path(db, fixture_dir)
+    _as_an_older_partygraph_left_it(db)
+    # a load of one member: every community's counts are written again, and every member's
+    # organizations, although the input names one member only
+    _load_one_file(db, tmp_path / "newcomer", "members.csv", "id,name,kind,status\nM17,何新,流动党员,正式党员\n")
+    assert missing_counts(db) == []
+    assert _organizations(db) == FIXTURE_ORGANIZATIONS
+    assert [r["member_id"] for r in run_query(db, "r12_members_not_reported", {"as_of": "2021-12-31"})] == ["M11", "M12"]
+
+
 # --- each member's organizations (R4) ---------------------------------------------------
 
 def _organizations(db) -> dict:
