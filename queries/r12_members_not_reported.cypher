@@ -11,17 +11,17 @@
 // in-service member's residences up to the community and its reports took 0.5-0.85 s at scale 1 on either
 // database. The lists (~30,000 entries at scale 1) are filtered inside a list comprehension, not row by row
 // after an UNWIND (FalkorDB: 21 -> 10 ms), and the street is found once per community.
-// The member and the household are looked up one after the other: two MATCHes side by side made FalkorDB
-// pair them up (a Cartesian product, 240 ms for 1,500 rows against 70). Unlabelled nodes between the
-// household and the compound: by graph/model.py PART_OF climbs one territory level.
+// The household is reached from the member, not looked up by its id as well: two look-ups side by side
+// made FalkorDB pair them up (a Cartesian product, 240 ms for 1,500 rows against 62), and on Neo4j left the
+// planner a choice that once ran for minutes on a test server. Unlabelled nodes: by graph/model.py
+// LIVES_IN only ends at a Household and PART_OF climbs one territory level.
 MATCH (cm:Community)
 OPTIONAL MATCH (cm)-[:PART_OF]->(s:Street)
 WITH cm, s, days_since_epoch(date($as_of)) AS day,  // none on a graph an older version loaded
      coalesce(cm.not_reported_first_days, []) AS firsts, coalesce(cm.not_reported_last_days, []) AS lasts
 UNWIND [gap IN range(0, size(firsts) - 1) WHERE firsts[gap] <= day AND lasts[gap] >= day] AS gap
-MATCH (m:Member {id: cm.not_reported_members[gap]})
-WITH cm, s, gap, m
-MATCH (h:Household {id: cm.not_reported_households[gap]})-[:PART_OF]->()-[:PART_OF]->(c)
+MATCH (m:Member {id: cm.not_reported_members[gap]})-[:LIVES_IN]->(h)-[:PART_OF]->()-[:PART_OF]->(c)
+WHERE h.id = cm.not_reported_households[gap]
 OPTIONAL MATCH (m)-[r:REPORTED_TO]->(rc)
 // the date test inside collect, not in a WHERE of the OPTIONAL MATCH: FalkorDB runs that 2.5x slower
 WITH gap, m, c, cm, s, r.since <= date($as_of) AND (r.until IS NULL OR r.until >= date($as_of)) AS current, rc
