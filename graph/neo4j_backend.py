@@ -14,6 +14,7 @@ from typing import Any, Iterator
 from graph import commit_fence
 from graph.backend import Backend, BackendError, OneBatchAtATime, Row, plain_params
 from graph.dialect import NEO4J
+from graph.one_record import one_record_read
 from graph.values import plain_value
 
 __all__ = ["Neo4jBackend"]
@@ -94,9 +95,13 @@ class Neo4jBackend(Backend):
         """Run ``cypher`` in a READ transaction; Neo4j refuses any write in it.
 
         The answer is never from a load's commit half applied: the read runs again until the
-        commit fence (:mod:`graph.commit_fence`) stood still and lowered around it.
+        commit fence (:mod:`graph.commit_fence`) stood still and lowered around it.  Where it
+        can, the rows come back as one record (:mod:`graph.one_record`).
         """
         query, arguments = self.dialect.expand(cypher), plain_params(params)
+        one_record = one_record_read(query)
+        if one_record is not None:
+            query = one_record.text
 
         def fenced(tx):
             before = commit_fence.fence_from(list(tx.run(commit_fence.READ)))
@@ -111,6 +116,8 @@ class Neo4jBackend(Backend):
             while True:
                 before, records, after = self._call(lambda: session.execute_read(fenced))
                 if records is not None and after == before:
+                    if one_record is not None:
+                        return self._call(lambda: one_record.rows(records, plain_value))
                     return self._collect(lambda: records)
                 _log.debug("a read overlapped a load's commit; reading again")
                 if before.raised(stale):

@@ -1,0 +1,71 @@
+"""Reads whose rows Neo4j sends as one record (graph/one_record.py): the rewrite, and the rows it gives."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from graph.one_record import one_record_read
+
+
+def test_final_return_becomes_with_and_a_collect_of_its_columns():
+    read = one_record_read("MATCH (c:Community)-[:PART_OF]->(s:Street)\n"
+                           "RETURN s.id AS street_id, count(c) AS communities\nORDER BY communities DESC, street_id\n")
+    assert read.text == ("MATCH (c:Community)-[:PART_OF]->(s:Street)\n"
+                         "WITH s.id AS street_id, count(c) AS communities\nORDER BY communities DESC, street_id\n"
+                         "RETURN collect([street_id, communities]) AS partygraph_rows")
+    assert read.columns == ("street_id", "communities")
+
+
+def test_distinct_skip_limit_and_bare_names_are_kept():
+    read = one_record_read("MATCH (n:Member) WITH n.id AS id RETURN DISTINCT id, 1 AS one SKIP 2 LIMIT $n;")
+    assert read.text == ("MATCH (n:Member) WITH n.id AS id WITH DISTINCT id, 1 AS one SKIP 2 LIMIT $n\n"
+                         "RETURN collect([id, one]) AS partygraph_rows")
+    assert read.columns == ("id", "one")
+
+
+def test_returns_inside_subqueries_strings_and_comments_are_not_the_final_one():
+    text = ("CALL {\n  MATCH (a:Unit) RETURN a AS x\n  UNION\n  MATCH (a:Street) RETURN a AS x\n}\n"
+            "// RETURN nothing, AS told\n"
+            "RETURN x.id AS id, 'RETURN a, b AS c' AS said, [y IN x.tags | y] AS tags, {k: x.limit} AS m")
+    read = one_record_read(text)
+    assert read.columns == ("id", "said", "tags", "m")
+    assert read.text.endswith("WITH x.id AS id, 'RETURN a, b AS c' AS said, [y IN x.tags | y] AS tags, "
+                              "{k: x.limit} AS m\nRETURN collect([id, said, tags, m]) AS partygraph_rows")
+
+
+def test_backquoted_aliases_are_named_without_their_quotes():
+    read = one_record_read("MATCH (n:Street) RETURN n.name AS `街道 名称`, n.id AS `a``b`")
+    assert read.columns == ("街道 名称", "a`b")
+    assert read.text.endswith("RETURN collect([`街道 名称`, `a``b`]) AS partygraph_rows")
+
+
+@pytest.mark.parametrize("text", [
+    "MATCH (n:Street) RETURN n.id",                                   # a column WITH cannot name
+    "MATCH (n:Street) RETURN n.id AS id UNION MATCH (n:Grid) RETURN n.id AS id",  # a top-level UNION
+    "MATCH (n:Street) RETURN *",
+    "MATCH (n:Street) RETURN n.id AS id, n.name AS id",               # the same name twice
+    "SHOW INDEXES YIELD name RETURN name",                            # not a read clause
+    "EXPLAIN MATCH (n:Street) RETURN n.id AS id",
+    "MATCH (n:Street) SET n.seen = true",                             # no RETURN at all
+])
+def test_reads_it_cannot_rewrite_are_left_as_they_are(text):
+    assert one_record_read(text) is None
+
+
+def test_rows_come_back_whole_and_in_order_on_both_backends(db):
+    db.write("CREATE (:Street:Territory {id: 'S2', name: '西城街道', since: date('2020-05-01')}), "
+             "(:Street:Territory {id: 'S1', name: '东风街道'}), (:Street:Territory {id: 'S3', name: '南湖街道'})")
+    rows = db.read("MATCH (s:Street) RETURN s.id AS id, s.name AS name, s.since AS since, [s.id, 1] AS pair "
+                   "ORDER BY id DESC")
+    assert rows == [
+        {"id": "S3", "name": "南湖街道", "since": None, "pair": ["S3", 1]},
+        {"id": "S2", "name": "西城街道", "since": datetime.date(2020, 5, 1), "pair": ["S2", 1]},
+        {"id": "S1", "name": "东风街道", "since": None, "pair": ["S1", 1]},
+    ]
+    assert db.read("MATCH (s:Street) RETURN s.id AS id ORDER BY id SKIP 1 LIMIT 1") == [{"id": "S2"}]
+    assert db.read("MATCH (s:Street) WHERE s.id = 'S9' RETURN s.id AS id") == []
+    assert db.read("MATCH (s:Street) WHERE s.id = 'S9' RETURN count(s) AS n") == [{"n": 0}]
+    node = db.read("MATCH (s:Street {id: 'S1'}) RETURN s AS street")[0]["street"]
+    assert node == {"_labels": ["Street", "Territory"], "id": "S1", "name": "东风街道"}
