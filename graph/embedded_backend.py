@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from graph.backend import Backend, BackendError, Row, plain_params
 from graph.dialect import FALKORDB
-from graph.values import plain_value
+from graph.falkordb_reply import reply_rows
 
 __all__ = ["EmbeddedBackend"]
 
@@ -251,15 +251,15 @@ class EmbeddedBackend(Backend):
         from redis.exceptions import ResponseError
 
         graph = self._db.select_graph(graph_name)
-        run = graph.ro_query if read_only else graph.query
+        command = "GRAPH.RO_QUERY" if read_only else "GRAPH.QUERY"
         try:
-            result = run(text, params)
+            reply = graph.execute_command(command, graph_name, _with_parameters(text, params) if params else text,
+                                          "--compact")
+            return reply_rows(reply, graph.schema)
         except ResponseError as error:
             raise BackendError(f"embedded database refused the query: {error}") from error
         except (ConnectionError, OSError) as error:
             raise BackendError(f"lost the embedded database in {self.data_dir}: {error}") from error
-        names = [column[1] if isinstance(column, (list, tuple)) else column for column in result.header]
-        return [dict(zip(names, (plain_value(v) for v in record))) for record in result.result_set]
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[Row]:
         """Run ``cypher`` with GRAPH.RO_QUERY: FalkorDB itself refuses any write in it."""

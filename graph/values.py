@@ -1,4 +1,7 @@
-"""Turn each driver's result values into the plain Python values of :mod:`graph.backend`."""
+"""Turn the neo4j driver's result values into the plain Python values of :mod:`graph.backend`.
+
+(FalkorDB's replies become plain values in :mod:`graph.falkordb_reply`.)
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ __all__ = ["plain_value"]
 
 
 def plain_value(value: Any) -> Any:
-    """Convert one value returned by the neo4j driver or falkordb-py into plain Python.
+    """Convert one value returned by the neo4j driver into plain Python.
 
     Example:
         >>> plain_value([1, "a", None])
@@ -25,18 +28,12 @@ def plain_value(value: Any) -> Any:
     to_native = getattr(value, "to_native", None)
     if callable(to_native):
         return to_native()
-    # Nodes: neo4j Node has .labels (frozenset) and items(); falkordb Node has .labels and .properties.
+    # Nodes have .labels (a frozenset); relationships .type and .start_node; paths .relationships
     if hasattr(value, "labels"):
-        props = value.properties if hasattr(value, "properties") else dict(value.items())
-        return {"_labels": sorted(value.labels or []), **{k: plain_value(v) for k, v in props.items()}}
-    # Relationships: neo4j has .type, falkordb Edge has .relation.
-    if hasattr(value, "relation") or (hasattr(value, "type") and hasattr(value, "start_node")):
-        rel_type = getattr(value, "relation", None) or value.type
-        props = value.properties if hasattr(value, "properties") else dict(value.items())
-        return {"_type": rel_type, **{k: plain_value(v) for k, v in props.items()}}
-    # Paths: neo4j Path has .nodes/.relationships attributes, falkordb Path has nodes()/edges().
-    if hasattr(value, "relationships") or hasattr(value, "edges"):
-        nodes = value.nodes() if callable(value.nodes) else value.nodes
-        rels = value.edges() if hasattr(value, "edges") else value.relationships
-        return {"_nodes": [plain_value(n) for n in nodes], "_relationships": [plain_value(r) for r in rels]}
+        return {"_labels": sorted(value.labels), **{k: plain_value(v) for k, v in value.items()}}
+    if hasattr(value, "type") and hasattr(value, "start_node"):
+        return {"_type": value.type, **{k: plain_value(v) for k, v in value.items()}}
+    if hasattr(value, "relationships"):
+        return {"_nodes": [plain_value(n) for n in value.nodes],
+                "_relationships": [plain_value(r) for r in value.relationships]}
     return value
