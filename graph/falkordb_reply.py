@@ -4,8 +4,8 @@ falkordb's client first builds its own objects from a reply (``Node``, ``Edge``,
 one parser call per value, through a table of parsers) and :mod:`graph.values` then turned
 those into plain values: two passes.  One pass here: at scale 1, on a quiet machine, every
 node of the graph 11.6 → 9.6 s, the funnel by unit 434 → 357 ms, R12's list 121 → 93 ms.
-The value kinds and their encodings are those of the client
-this project pins (``falkordb.query_result``): each value is ``[kind, payload]``.
+The value kinds and their encodings are those of the client this project pins
+(``falkordb.query_result``): each value is ``[kind, payload]``.
 """
 
 from __future__ import annotations

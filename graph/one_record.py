@@ -67,7 +67,7 @@ def one_record_read(cypher: str) -> OneRecordRead | None:
         True
     """
     body = cypher.rstrip().rstrip(";").rstrip()
-    tokens = _top_level_tokens(body)
+    tokens, code = _top_level_tokens(body)
     words = [token.upper() for _, token in tokens]
     if not words or words[0] not in _READ_OPENINGS or "UNION" in words or "RETURN" not in words:
         return None
@@ -80,7 +80,7 @@ def one_record_read(cypher: str) -> OneRecordRead | None:
             break
     if at + 1 < len(words) and words[at + 1] == "DISTINCT":
         start = tokens[at + 1][0] + len("DISTINCT")
-    names = _column_names(body, start, end, [t for t in tokens[at + 1:] if start <= t[0] < end])
+    names = _column_names(code, start, end, [t for t in tokens[at + 1:] if start <= t[0] < end])
     if names is None or len({_unquoted(n) for n in names}) != len(names):
         return None
     text = (f"{body[:tokens[at][0]]}WITH{body[tokens[at][0] + len('RETURN'):]}\n"
@@ -108,22 +108,22 @@ def _unquoted(name: str) -> str:
     return name[1:-1].replace("``", "`") if name.startswith("`") else name
 
 
-def _top_level_tokens(cypher: str) -> list[tuple[int, str]]:
-    """(position, text) of each word, backquoted name and comma outside brackets, strings and comments.
+def _top_level_tokens(cypher: str) -> tuple[list[tuple[int, str]], str]:
+    """(position, text) of each word, backquoted name and comma outside brackets, strings and comments;
+    and ``cypher`` with its comments blanked out.
 
     A word right after ``.``, ``$`` or ``:`` (a property, parameter or label), or inside a
     number, is not a token.
     """
     tokens: list[tuple[int, str]] = []
+    code = list(cypher)
     depth, i, n = 0, 0, len(cypher)
     while i < n:
         ch = cypher[i]
-        if cypher.startswith("//", i):
-            newline = cypher.find("\n", i)
-            i = n if newline < 0 else newline
-        elif cypher.startswith("/*", i):
-            close = cypher.find("*/", i + 2)
-            i = n if close < 0 else close + 2
+        if cypher.startswith(("//", "/*"), i):
+            end = _comment_end(cypher, i)
+            code[i:end] = " " * (end - i)
+            i = end
         elif ch in "'\"`":
             close = _closing_quote(cypher, i)
             if depth == 0 and ch == "`":
@@ -142,7 +142,16 @@ def _top_level_tokens(cypher: str) -> list[tuple[int, str]]:
             i = word.end()
         else:
             i += 1
-    return tokens
+    return tokens, "".join(code)
+
+
+def _comment_end(cypher: str, start: int) -> int:
+    """The position just past the comment that opens at ``start`` (a line comment ends before its newline)."""
+    if cypher.startswith("//", start):
+        end = cypher.find("\n", start)
+        return len(cypher) if end < 0 else end
+    end = cypher.find("*/", start + 2)
+    return len(cypher) if end < 0 else end + 2
 
 
 def _closing_quote(cypher: str, start: int) -> int:

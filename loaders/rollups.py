@@ -82,6 +82,12 @@ _EPOCH = datetime.date(1970, 1, 1)
 Keyed = dict[str, dict[Any, list[Span]]]  # place or organization id → key → spans
 
 
+def _day_number(day: datetime.date) -> int:
+    """Days from 1970-01-01 to ``day``: what the kept lists hold instead of dates (FalkorDB compares
+    two dates over 68 years apart the wrong way round)."""
+    return (day - _EPOCH).days
+
+
 @dataclass
 class _Network:
     """What the counts are worked out from: the places and, for each count, id → key → spans."""
@@ -337,8 +343,8 @@ def not_reported_lists(gaps: dict[tuple, list[Span]]) -> dict[str, list]:
         for since, until in spans:
             lists["not_reported_members"].append(member)
             lists["not_reported_households"].append(household)
-            lists["not_reported_first_days"].append((since - _EPOCH).days if since else -NEVER_SETTLED)
-            lists["not_reported_last_days"].append((until - _EPOCH).days if until else NEVER_SETTLED)
+            lists["not_reported_first_days"].append(_day_number(since) if since else -NEVER_SETTLED)
+            lists["not_reported_last_days"].append(_day_number(until) if until else NEVER_SETTLED)
     return lists
 
 
@@ -393,7 +399,7 @@ def organization_counts(spans_by_org: dict[Any, list[Span]]) -> dict[str, Any]:
     date instead of reading every member's count (a date would do, but FalkorDB indexes no
     dates, and compares two dates over 68 years apart the wrong way round)."""
     days, numbers = counts_over_time(spans_by_org)
-    settled = (days[-1] - _EPOCH).days if days and numbers[-1] == 1 else NEVER_SETTLED
+    settled = _day_number(days[-1]) if days and numbers[-1] == 1 else NEVER_SETTLED
     return {"organizations_dates": days, "organizations_counts": numbers, "organizations_settled_day": settled}
 
 

@@ -35,6 +35,14 @@ def test_returns_inside_subqueries_strings_and_comments_are_not_the_final_one():
                               "{k: x.limit} AS m\nRETURN collect([id, said, tags, m]) AS partygraph_rows")
 
 
+def test_comments_beside_the_columns_are_not_part_of_their_names():
+    read = one_record_read("MATCH (c:Community)\nRETURN count(c) AS n  // FalkorDB's sum is a float\n"
+                           "/* the end */")
+    assert read.columns == ("n",)
+    assert read.text == ("MATCH (c:Community)\nWITH count(c) AS n  // FalkorDB's sum is a float\n/* the end */\n"
+                         "RETURN collect([n]) AS partygraph_rows")
+
+
 def test_backquoted_aliases_are_named_without_their_quotes():
     read = one_record_read("MATCH (n:Street) RETURN n.name AS `街道 名称`, n.id AS `a``b`")
     assert read.columns == ("街道 名称", "a`b")
