@@ -28,6 +28,10 @@ _log = logging.getLogger("partygraph.neo4j")
 _LOAD_METADATA = {"partygraph": "load"}
 
 
+class _CollectedTooBig(Exception):
+    """A read's rows, collected into one record, took more memory than the server would give."""
+
+
 class _TransactionWriter(OneBatchAtATime):
     """Writes through one open Neo4j transaction on behalf of :meth:`Neo4jBackend.atomic`."""
 
@@ -96,18 +100,37 @@ class Neo4jBackend(Backend):
 
         The answer is never from a load's commit half applied: the read runs again until the
         commit fence (:mod:`graph.commit_fence`) stood still and lowered around it.  Where it
-        can, the rows come back as one record (:mod:`graph.one_record`).
+        can, the rows come back as one record (:mod:`graph.one_record`); if they do not fit in
+        the server's memory that way, they are read again row by row.
         """
         query, arguments = self.dialect.expand(cypher), plain_params(params)
         one_record = one_record_read(query)
         if one_record is not None:
-            query = one_record.text
+            try:
+                records = self._fenced_records(one_record.text, arguments, collected=True)
+            except _CollectedTooBig:
+                _log.info("a read's rows did not fit in Neo4j's memory as one record; reading them row by row")
+            else:
+                return self._call(lambda: one_record.rows(records, plain_value))
+        return self._collect(lambda: self._fenced_records(query, arguments, collected=False))
 
+    def _fenced_records(self, query: str, arguments: dict[str, Any], collected: bool) -> list:
+        """The records of ``query``, read between two looks at the commit fence that agree.
+
+        Raises:
+            _CollectedTooBig: ``collected`` and the server ran out of memory for the query.
+        """
         def fenced(tx):
             before = commit_fence.fence_from(list(tx.run(commit_fence.READ)))
             if before.raised(stale):
                 return before, None, None
-            records = list(tx.run(query, arguments))
+            try:
+                records = list(tx.run(query, arguments))
+            except self._neo4j.exceptions.Neo4jError as error:
+                # the driver would retry a transient one for 30 s; a row-by-row read may well fit
+                if collected and (error.code or "").endswith("OutOfMemoryError"):
+                    raise _CollectedTooBig() from error
+                raise
             return before, records, commit_fence.fence_from(list(tx.run(commit_fence.READ)))
 
         stale: set[str] = set()
@@ -116,9 +139,7 @@ class Neo4jBackend(Backend):
             while True:
                 before, records, after = self._call(lambda: session.execute_read(fenced))
                 if records is not None and after == before:
-                    if one_record is not None:
-                        return self._call(lambda: one_record.rows(records, plain_value))
-                    return self._collect(lambda: records)
+                    return records
                 _log.debug("a read overlapped a load's commit; reading again")
                 if before.raised(stale):
                     stale |= self._stale_fences(before)

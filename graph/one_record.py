@@ -16,8 +16,11 @@ is sent as ::
 ``collect`` after ``WITH … ORDER BY`` keeps the order, and ``WITH`` groups, deduplicates,
 skips and limits as ``RETURN`` does.  A read is rewritten only when every column is a
 plain name or has an ``AS`` alias (``WITH`` needs one) and the query has no top-level
-``UNION``; any other text is sent as it is.  FalkorDB parses every value of a reply
-alike, so the embedded backend gains nothing from this and does not use it.
+``UNION``; any other text is sent as it is.  The list is held in the server's memory
+(every relationship at scale 1: 304 MiB, against 133 MiB streamed); where the server has
+not that much to give, :meth:`graph.neo4j_backend.Neo4jBackend.read` sends the read again
+as written.  FalkorDB parses every value of a reply alike, so the embedded backend gains
+nothing from this and does not use it.
 """
 
 from __future__ import annotations

@@ -77,3 +77,47 @@ def test_rows_come_back_whole_and_in_order_on_both_backends(db):
     assert db.read("MATCH (s:Street) WHERE s.id = 'S9' RETURN count(s) AS n") == [{"n": 0}]
     node = db.read("MATCH (s:Street {id: 'S1'}) RETURN s AS street")[0]["street"]
     assert node == {"_labels": ["Street", "Territory"], "id": "S1", "name": "东风街道"}
+
+
+def test_rows_too_big_for_one_record_in_neo4j_are_read_again_row_by_row(neo4j_settings, monkeypatch):
+    # A server short of memory for the collected list refuses it (here: made to, for that text only);
+    # the driver would retry that error for 30 s. The read is sent again as written, and answers.
+    import neo4j
+
+    from graph.backend import open_backend
+
+    db = open_backend(neo4j_settings)
+    sent = []
+    real_session = db._session
+
+    def session_refusing_collected_rows(access_mode):
+        session = real_session(access_mode)
+        real_execute_read = session.execute_read
+
+        def execute_read(work):
+            def with_refusal(tx):
+                real_run = tx.run
+
+                def run(text, *args, **kwargs):
+                    sent.append(text)
+                    if "partygraph_rows" in text:
+                        raise neo4j.exceptions.Neo4jError._hydrate_neo4j(
+                            code="Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+                            message="The allocation of an extra 2.0 MiB would use more than the limit")
+                    return real_run(text, *args, **kwargs)
+
+                tx.run = run
+                return work(tx)
+            return real_execute_read(with_refusal)
+
+        session.execute_read = execute_read
+        return session
+
+    monkeypatch.setattr(db, "_session", session_refusing_collected_rows)
+    try:
+        rows = db.read("UNWIND [3, 1, 2] AS i RETURN i AS n, i * 10 AS tens ORDER BY n")
+    finally:
+        db.close()
+    assert rows == [{"n": 1, "tens": 10}, {"n": 2, "tens": 20}, {"n": 3, "tens": 30}]
+    reads = [text for text in sent if "UNWIND" in text]
+    assert len(reads) == 2 and "partygraph_rows" in reads[0] and "partygraph_rows" not in reads[1]
