@@ -244,10 +244,11 @@ class EmbeddedBackend(Backend):
     def _query(self, graph_name: str, cypher: str, params: dict[str, Any] | None, read_only: bool) -> list[Row]:
         if read_only and not self.graph_exists(graph_name):
             return []  # nothing loaded yet: an empty graph answers every read with no rows
-        return self._execute(graph_name, self.dialect.expand(cypher), plain_params(params), read_only)
+        return self._execute(graph_name, self.dialect.expand(cypher), params, read_only)
 
     def _execute(self, graph_name: str, text: str, params: dict[str, Any] | None, read_only: bool) -> list[Row]:
-        """Run ``text``, already in FalkorDB's dialect (and with its parameters, if ``params`` is None)."""
+        """Run ``text``, already in FalkorDB's dialect, with ``params`` (converted here by
+        :func:`_with_parameters`; ``None``: the text already carries them)."""
         from redis.exceptions import ResponseError
 
         graph = self._db.select_graph(graph_name)
