@@ -24,6 +24,11 @@ uses one of the macros below, which each dialect expands:
 * ``model_label(x)`` — the node's label in the model, not a shared one (``Territory``, ``Unit``).
 * ``shown_name(x)`` — what names the node on screen: its name, a demand's title, a meeting's
   topic, else its id.
+* ``seek_by_id(x, Label)`` — after a ``MATCH`` that finds ``(x:Label {id: …})``: on Neo4j the
+  hint ``USING INDEX x:Label(id)``, so the id is always looked up in the index.  A plan made
+  while the graph was nearly empty otherwise reads the whole index and filters it (R12's list
+  ran for minutes that way at scale 1, from a plan cached on a small graph); FalkorDB has no
+  hints and always seeks: nothing.
 * ``in_degree(x, TYPE)`` — how many ``TYPE`` relationships end at the node ``x``, read
   from the node's degree without expanding them: ``COUNT { (x)<-[:TYPE]-() }`` on Neo4j,
   ``indegree(x, 'TYPE')`` on FalkorDB.
@@ -43,6 +48,7 @@ _COUNT_ON = re.compile(r"count_on\((\w+), (\w+), ([\w$]+(?:\([\w$]*\))?)\)")
 _MODEL_LABEL = re.compile(r"model_label\((\w+)\)")
 _SHOWN_NAME = re.compile(r"shown_name\((\w+)\)")
 _IN_DEGREE = re.compile(r"in_degree\((\w+), ([A-Z_]+)\)")
+_SEEK_BY_ID = re.compile(r"seek_by_id\((\w+), (\w+)\)")
 
 # Days from 1970-01-01 to the date: 365 a year, one more for each leap year before it (the
 # Gregorian count of leap years up to year y - 1, less the 477 up to 1969), and the day of the year.
@@ -79,8 +85,10 @@ class Dialect:
         cypher = _MODEL_LABEL.sub(_model_label, cypher)
         cypher = _SHOWN_NAME.sub(_shown_name, cypher)
         if self.name == "neo4j":
+            cypher = _SEEK_BY_ID.sub(lambda m: f"USING INDEX {m.group(1)}:{m.group(2)}(id)", cypher)
             cypher = _IN_DEGREE.sub(lambda m: f"COUNT {{ ({m.group(1)})<-[:{m.group(2)}]-() }}", cypher)
             return _DAYS.sub(lambda m: f"duration.inDays(date('1970-01-01'), {m.group(1)}).days", cypher)
+        cypher = _SEEK_BY_ID.sub("", cypher)
         cypher = _IN_DEGREE.sub(lambda m: f"indegree({m.group(1)}, '{m.group(2)}')", cypher)
 
         def falkor_days(match: re.Match[str]) -> str:

@@ -21,6 +21,7 @@ WITH cm, s, days_since_epoch(date($as_of)) AS day,  // none on a graph an older 
      coalesce(cm.not_reported_first_days, []) AS firsts, coalesce(cm.not_reported_last_days, []) AS lasts
 UNWIND [gap IN range(0, size(firsts) - 1) WHERE firsts[gap] <= day AND lasts[gap] >= day] AS gap
 MATCH (m:Member {id: cm.not_reported_members[gap]})-[:LIVES_IN]->(h)-[:PART_OF]->()-[:PART_OF]->(c)
+seek_by_id(m, Member)
 WHERE h.id = cm.not_reported_households[gap]
 OPTIONAL MATCH (m)-[r:REPORTED_TO]->(rc)
 // the date test inside collect, not in a WHERE of the OPTIONAL MATCH: FalkorDB runs that 2.5x slower
